@@ -1,0 +1,1 @@
+"""Documentation tooling for the bilingual interview site. Run `python -m scripts --help`."""

@@ -1,0 +1,66 @@
+"""One command line for every documentation chore: `python -m scripts COMMAND`.
+
+Each command prints its findings as `file:line: [check] …` and exits 1 when there are any,
+2 when its input cannot be read.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .glossary import GlossaryError
+from .mdblocks import FormatError
+
+
+def _report(findings: list[str], what: str) -> int:
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{what}: {len(findings)} finding(s)", file=sys.stderr)
+        return 1
+    print(f"{what}: OK", file=sys.stderr)
+    return 0
+
+
+def cmd_fidelity(args: argparse.Namespace) -> int:
+    from . import fidelity
+    return _report(fidelity.check(), "fidelity")
+
+
+def cmd_translation(args: argparse.Namespace) -> int:
+    from . import translation
+    return _report(translation.check(), "translation")
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from . import sitecheck
+    return _report(sitecheck.check_links(Path(args.site)), "links")
+
+
+def cmd_offline(args: argparse.Namespace) -> int:
+    from . import sitecheck
+    return _report(sitecheck.check_offline(Path(args.site)), "offline")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("fidelity", help="the Chinese pages against source/interview.zh.txt").set_defaults(func=cmd_fidelity)
+    sub.add_parser("translation", help="every English page against its Chinese twin").set_defaults(func=cmd_translation)
+    for name, func, text in [("links", cmd_links, "internal links, anchors and language twins of a built site"),
+                             ("offline", cmd_offline, "no request from a built site to another host")]:
+        p = sub.add_parser(name, help=text)
+        p.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
+        p.set_defaults(func=func)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (FormatError, GlossaryError) as err:
+        print(f"{err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

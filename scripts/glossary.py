@@ -1,0 +1,91 @@
+"""The glossary (data/glossary.yml): loading, validation and term lookup."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .mdblocks import ROOT, rel
+
+GLOSSARY = ROOT / "data" / "glossary.yml"
+KINDS = {"person", "publication", "institution", "campaign", "slogan", "legal", "crime", "place", "other"}
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: str
+    en: str
+    kind: str
+    variants: tuple[str, ...] = ()
+    note: str = ""
+    keep_chinese: bool = False  # the Chinese form may stand in English text
+    line: int = 0
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        return (self.en, *self.variants)
+
+
+class GlossaryError(ValueError):
+    pass
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the line of each mapping so that errors can name it."""
+
+
+def _mapping_with_line(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def load(path: Path = GLOSSARY) -> list[Term]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise GlossaryError(f"{rel(path)}:{mark.line + 1 if mark else 1}: malformed YAML: {err}") from None
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for entry in (data or {}).get("terms", []):
+        line = entry.pop("__line__", 0)
+        where = f"{rel(path)}:{line}"
+        unknown = set(entry) - {"zh", "en", "kind", "variants", "note", "keep_chinese"}
+        if unknown:
+            raise GlossaryError(f"{where}: unknown field(s) {sorted(unknown)}")
+        for key in ("zh", "en", "kind"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise GlossaryError(f"{where}: field '{key}' must be a non-empty string")
+        if entry["kind"] not in KINDS:
+            raise GlossaryError(f"{where}: kind '{entry['kind']}' is not one of {sorted(KINDS)}")
+        if entry["zh"] in seen:
+            raise GlossaryError(f"{where}: term '{entry['zh']}' already defined on line {seen[entry['zh']]}")
+        seen[entry["zh"]] = line
+        variants = entry.get("variants", [])
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise GlossaryError(f"{where}: 'variants' must be a list of strings")
+        terms.append(Term(zh=entry["zh"], en=entry["en"], kind=entry["kind"], variants=tuple(variants),
+                          note=entry.get("note", ""), keep_chinese=bool(entry.get("keep_chinese", False)), line=line))
+    return terms
+
+
+def terms_in(text: str, terms: list[Term]) -> list[Term]:
+    """Glossary terms used in a Chinese text; a term inside a longer one found there does not count."""
+    taken: list[tuple[int, int]] = []
+    used: list[Term] = []
+    for term in sorted(terms, key=lambda t: -len(t.zh)):
+        start, hit = 0, False
+        while (i := text.find(term.zh, start)) >= 0:
+            span = (i, i + len(term.zh))
+            if not any(a <= span[0] and span[1] <= b for a, b in taken):
+                taken.append(span)
+                hit = True
+            start = i + 1
+        if hit:
+            used.append(term)
+    return used

@@ -1,0 +1,239 @@
+"""Read the site's Markdown pages as a list of blocks with paragraph IDs.
+
+The pages use a small, regular subset of Markdown (see CONTRIBUTING.md):
+
+* headings end with an attribute list: ``## 编者按 { #editors-note }``;
+* every paragraph ends with an attribute line: ``{ #part1-a1-p2 }``;
+* a turn of the interview, a box or a caption block is a ``<div ... markdown>``
+  on a line of its own, closed by ``</div>`` on a line of its own;
+* generated sections sit between ``<!-- generated:NAME ... -->`` and
+  ``<!-- /generated:NAME -->`` and are not text of the interview.
+
+Anything else is reported as a :class:`FormatError` naming file and line.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+ID_RE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+ATTRS_RE = re.compile(r"^\{:?\s*#(" + ID_RE + r")((?:\s+\.[\w-]+)*)\s*\}$")
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s+\{:?\s*#(" + ID_RE + r")((?:\s+\.[\w-]+)*)\s*\}$")
+DIV_OPEN_RE = re.compile(r"^<div\s+([^>]*?)\s*markdown>$")
+DIV_ATTR_RE = re.compile(r'([\w-]+)="([^"]*)"')
+GEN_OPEN_RE = re.compile(r"^<!-- generated:([\w-]+)\b.*-->$")
+GEN_CLOSE_RE = re.compile(r"^<!-- /generated:([\w-]+) -->$")
+INLINE_ATTRS_RE = re.compile(r"\{:?\s*[.#][^}]*\}")
+LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+class FormatError(ValueError):
+    """A page that does not follow the block format; str() is `file:line: message`."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{rel(path)}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading, paragraph or container (turn, box, captions) of a page."""
+
+    id: str
+    kind: str  # "heading" | "paragraph" | "container"
+    line: int  # 1-based line of the block's first line in its file
+    path: Path
+    markdown: str = ""  # the block's Markdown text without its attribute list
+    classes: tuple[str, ...] = ()
+    level: int = 0  # heading level
+    speaker: str = ""  # for a turn and the paragraphs in it: "reporter" or "lufeng"
+    parent: str = ""  # the ID of the enclosing container, if any
+    attrs: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def is_label(self) -> bool:
+        """Structural labels (added headings, notes) are not text of the source."""
+        return "label" in self.classes
+
+    @property
+    def text(self) -> str:
+        """The visible text, with Markdown syntax and inline attribute lists removed."""
+        return plain_text(self.markdown)
+
+    def where(self) -> str:
+        return f"{rel(self.path)}:{self.line}"
+
+
+def rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def plain_text(markdown: str) -> str:
+    text = INLINE_ATTRS_RE.sub("", markdown)
+    text = LINK_RE.sub(r"\1", text)
+    text = TAG_RE.sub("", text)
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return html.unescape(" ".join(text.split()))
+
+
+def normalize(text: str) -> str:
+    """NFKC with all white space removed: the form in which texts are compared."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _classes(spec: str) -> tuple[str, ...]:
+    return tuple(c.lstrip(".") for c in spec.split())
+
+
+def parse_text(text: str, path: Path) -> list[Block]:
+    """Parse one page's Markdown into blocks, in document order."""
+    blocks: list[Block] = []
+    stack: list[Block] = []
+    lines = text.split("\n")
+    para: list[str] = []
+    para_start = 0
+    generated: tuple[str, int] | None = None
+    seen: dict[str, int] = {}
+
+    def add(block: Block) -> None:
+        if block.id in seen:
+            raise FormatError(path, block.line, f"duplicate ID '{block.id}' (first on line {seen[block.id]})")
+        seen[block.id] = block.line
+        blocks.append(block)
+
+    def context() -> tuple[str, str]:
+        if not stack:
+            return "", ""
+        return stack[-1].id, stack[-1].speaker
+
+    def flush_paragraph() -> None:
+        nonlocal para
+        if not para:
+            return
+        m = ATTRS_RE.match(para[-1].strip())
+        if not m:
+            raise FormatError(path, para_start, "paragraph has no ID: end it with a line like '{ #part1-a1-p3 }'")
+        if len(para) == 1:
+            raise FormatError(path, para_start, f"ID line '{para[0].strip()}' has no paragraph above it")
+        parent, speaker = context()
+        add(Block(id=m.group(1), kind="paragraph", line=para_start, path=path,
+                  markdown="\n".join(para[:-1]).strip(), classes=_classes(m.group(2)),
+                  speaker=speaker, parent=parent))
+        para = []
+
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip()
+        stripped = line.strip()
+        if generated:
+            close = GEN_CLOSE_RE.match(stripped)
+            if close and close.group(1) == generated[0]:
+                generated = None
+            continue
+        gen = GEN_OPEN_RE.match(stripped)
+        if gen:
+            flush_paragraph()
+            generated = (gen.group(1), number)
+            continue
+        if not stripped:
+            flush_paragraph()
+            continue
+        if para:
+            para.append(line)
+            continue
+        div = DIV_OPEN_RE.match(stripped)
+        if div:
+            attrs = dict(DIV_ATTR_RE.findall(div.group(1)))
+            if "id" not in attrs:
+                raise FormatError(path, number, "<div> has no id=\"…\"")
+            parent, speaker = context()
+            block = Block(id=attrs["id"], kind="container", line=number, path=path,
+                          classes=tuple(attrs.get("class", "").split()),
+                          speaker=attrs.get("data-speaker", speaker), parent=parent, attrs=attrs)
+            add(block)
+            stack.append(block)
+            continue
+        if stripped == "</div>":
+            if not stack:
+                raise FormatError(path, number, "</div> without an open <div>")
+            stack.pop()
+            continue
+        if stripped.startswith("#"):
+            m = HEADING_RE.match(stripped)
+            if not m:
+                raise FormatError(path, number, "heading has no ID: end it with '{ #some-id }'")
+            parent, speaker = context()
+            add(Block(id=m.group(3), kind="heading", line=number, path=path, markdown=m.group(2),
+                      classes=_classes(m.group(4)), level=len(m.group(1)), parent=parent))
+            continue
+        if stripped.startswith("<") and not stripped.startswith(("<span", "<strong", "<em", "<a ")):
+            raise FormatError(path, number, f"unexpected HTML line '{stripped[:40]}'")
+        para = [line]
+        para_start = number
+    flush_paragraph()
+    if generated:
+        raise FormatError(path, generated[1], f"generated section '{generated[0]}' is never closed")
+    if stack:
+        raise FormatError(path, stack[-1].line, f"<div id=\"{stack[-1].id}\"> is never closed")
+    return blocks
+
+
+def parse_page(path: Path) -> list[Block]:
+    return parse_text(path.read_text(encoding="utf-8"), path)
+
+
+class _Loader(yaml.SafeLoader):
+    """A YAML loader that reads mkdocs.yml, leaving its !ENV tags as their default value."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    return value[-1] if len(value) > 1 else None
+
+
+_Loader.add_constructor("!ENV", _env)
+
+
+def mkdocs_config(root: Path = ROOT) -> dict:
+    with open(root / "mkdocs.yml", encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+def nav_pages(root: Path = ROOT) -> list[str]:
+    """The page files of the navigation, in order (paths relative to a language folder)."""
+    out: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value) if isinstance(value, list) else out.append(value)
+
+    walk(mkdocs_config(root)["nav"])
+    return out
+
+
+def page_path(lang: str, page: str, docs: Path = DOCS) -> Path:
+    return docs / lang / page
+
+
+def load_language(lang: str, docs: Path = DOCS, pages: list[str] | None = None) -> dict[str, list[Block]]:
+    """All pages of one language, in navigation order: {page: blocks}."""
+    pages = nav_pages() if pages is None else pages
+    return {page: parse_page(page_path(lang, page, docs)) for page in pages if page_path(lang, page, docs).exists()}

@@ -1,0 +1,56 @@
+"""Shared fixtures: one strict build of the real site per test session, and broken copies."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """A strict build of the project at `project` into `site_dir`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)], cwd=project,
+                          env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def build_log(built_site: Path) -> str:
+    return (built_site / ".build-log").read_text() if (built_site / ".build-log").exists() else ""
+
+
+@pytest.fixture
+def site_copy(built_site: Path, tmp_path: Path) -> Path:
+    """A copy of the built site that a test may break."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    return copy
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's sources (not .venv, not site) that a test may break."""
+    copy = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "test-output", "node_modules")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    return copy
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,0 +1,106 @@
+"""The bilingual site builds strictly, every link resolves, and no page reaches another host."""
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import build, replace_once
+from scripts import sitecheck
+from scripts.mdblocks import nav_pages
+
+PAGES = [p.removesuffix(".md") for p in nav_pages()]
+
+
+def url_of(page: str) -> str:
+    return "index.html" if page == "index" else f"{page}/index.html"
+
+
+def soup(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "lxml")
+
+
+def test_strict_build_passes_without_warnings(tmp_path: Path):
+    from conftest import ROOT
+    result = build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not re.search(r"^(WARNING|ERROR)", result.stderr, flags=re.M), result.stderr
+
+
+def test_strict_build_fails_on_a_link_to_a_missing_page(project_copy: Path, tmp_path: Path):
+    replace_once(project_copy / "docs" / "zh" / "part1.md", "成绩的取得得益于", "[见此](missing.md)成绩的取得得益于")
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "missing.md" in result.stderr
+
+
+def test_both_languages_have_every_page_with_the_right_lang(built_site: Path):
+    for page in PAGES:
+        assert soup(built_site, url_of(page)).html["lang"] == "zh"
+        assert soup(built_site, "en/" + url_of(page)).html["lang"] == "en"
+
+
+def test_language_switch_points_to_the_same_page(built_site: Path):
+    for page in PAGES:
+        links = {a["hreflang"]: a["href"] for a in soup(built_site, url_of(page)).select("a.md-select__link[hreflang]")}
+        assert set(links) == {"zh", "en"}
+        target, _ = sitecheck.Site(built_site).target(url_of(page), links["en"])
+        assert target == "en/" + url_of(page)
+
+
+def test_site_url_comes_from_the_environment(project_copy: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://example.org/interview/")
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "en" / "part1" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/interview/en/part1/"' in html  # canonical link
+    assert sitecheck.check_links(tmp_path / "site", site_url="https://example.org/interview/") == []
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path):
+    assert sitecheck.check_links(built_site) == []
+
+
+def test_a_link_to_a_missing_page_is_caught(site_copy: Path):
+    replace_once(site_copy / "part1" / "index.html", "<h1", '<a href="../nowhere/">x</a><h1')
+    findings = sitecheck.check_links(site_copy)
+    assert findings == ["part1/index.html: [links] ../nowhere/: no such file in the site"]
+
+
+def test_a_link_to_a_missing_anchor_is_caught(site_copy: Path):
+    replace_once(site_copy / "en" / "part2" / "index.html", "<h1", '<a href="../part3/#part3-a99-p1">x</a><h1')
+    findings = sitecheck.check_links(site_copy)
+    assert findings == ["en/part2/index.html: [links] ../part3/#part3-a99-p1: no element with id 'part3-a99-p1' on en/part3/index.html"]
+
+
+def test_a_language_link_to_the_wrong_page_is_caught(site_copy: Path):
+    path = site_copy / "part1" / "index.html"
+    path.write_text(path.read_text(encoding="utf-8").replace('href="../en/part1/"', 'href="../en/"'), encoding="utf-8")
+    findings = sitecheck.check_links(site_copy)
+    assert any("part1/index.html: [links] language link 'en'" in f and "expected its twin en/part1/index.html" in f for f in findings)
+
+
+def test_an_external_link_outside_the_allowlist_is_caught(site_copy: Path):
+    replace_once(site_copy / "index.html", "<h1", '<a href="https://example.com/x">x</a><h1')
+    assert sitecheck.check_links(site_copy, allowlist=[]) == [
+        "index.html: [links] https://example.com/x: external link not in extra.external_link_allowlist of mkdocs.yml"]
+    assert sitecheck.check_links(site_copy, allowlist=["https://example.com/"]) == []
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path):
+    assert sitecheck.check_offline(built_site) == []
+
+
+def test_an_external_font_stylesheet_is_caught(site_copy: Path):
+    replace_once(site_copy / "part1" / "index.html", "</head>",
+                 '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"></head>')
+    findings = sitecheck.check_offline(site_copy)
+    assert findings == ['part1/index.html: [offline] <link href="https://fonts.googleapis.com/css?family=Roboto"> loads from another host']
+
+
+def test_an_external_script_and_css_import_are_caught(site_copy: Path):
+    replace_once(site_copy / "en" / "index.html", "</head>", '<script src="//cdn.example.net/x.js"></script></head>')
+    css = next(site_copy.rglob("site.css"))
+    css.write_text('@import url("https://fonts.example.com/a.css");\n' + css.read_text(encoding="utf-8"), encoding="utf-8")
+    findings = sitecheck.check_offline(site_copy)
+    assert 'en/index.html: [offline] <script src="//cdn.example.net/x.js"> loads from another host' in findings
+    assert any(f.endswith("site.css: [offline] loads https://fonts.example.com/a.css from another host") for f in findings)

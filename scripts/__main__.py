@@ -33,6 +33,24 @@ def cmd_translation(args: argparse.Namespace) -> int:
     return _report(translation.check(), "translation")
 
 
+def cmd_glossary(args: argparse.Namespace) -> int:
+    """Generate the glossary page of each language from data/glossary.yml, or check it is fresh."""
+    from . import glossary
+    from .files import write_if_changed
+    from .mdblocks import DOCS, rel
+    terms = glossary.load()
+    stale = []
+    for lang in glossary.PAGE_TEXT:
+        path = DOCS / lang / glossary.PAGE
+        text = glossary.render_page(terms, lang)
+        if args.write:
+            write_if_changed(path, text)
+        elif not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(f"{rel(path)}:1: [generated] glossary: differs from what data/glossary.yml gives; "
+                         "run `python -m scripts glossary --write`")
+    return _report(stale, "glossary")
+
+
 def cmd_links(args: argparse.Namespace) -> int:
     from . import sitecheck
     return _report(sitecheck.check_links(Path(args.site)), "links")
@@ -49,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("fidelity", help="the Chinese pages against source/interview.zh.txt").set_defaults(func=cmd_fidelity)
     sub.add_parser("translation", help="every English page against its Chinese twin").set_defaults(func=cmd_translation)
+    p = sub.add_parser("glossary", help="the glossary pages from data/glossary.yml (checks freshness unless --write)")
+    p.add_argument("--write", action="store_true", help="write the pages instead of checking them")
+    p.set_defaults(func=cmd_glossary)
     for name, func, text in [("links", cmd_links, "internal links, anchors and language twins of a built site"),
                              ("offline", cmd_offline, "no request from a built site to another host")]:
         p = sub.add_parser(name, help=text)

@@ -76,10 +76,12 @@ class Block:
 
 
 def rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    """A path as the project names it: relative to the nearest folder holding mkdocs.yml."""
+    path = path.resolve()
+    for parent in path.parents:
+        if (parent / "mkdocs.yml").is_file():
+            return str(path.relative_to(parent))
+    return str(path)
 
 
 def plain_text(markdown: str) -> str:

@@ -51,6 +51,35 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     return _report(stale, "glossary")
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    """Translation state per page; exits 1 when a translation is stale or missing."""
+    from . import state
+    report = state.status()
+    print(state.to_json(report) if args.json else state.format_report(report))
+    return 1 if any(ps.stale or ps.missing for ps in report) else 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Record English blocks as reviewed against the current Chinese."""
+    from . import state
+    if not args.ids and not args.all:
+        print("review: name the IDs you reviewed, or --all", file=sys.stderr)
+        return 2
+    try:
+        done = state.review(args.ids)
+    except KeyError as err:
+        print(f"review: {err.args[0]}", file=sys.stderr)
+        return 2
+    print(f"review: recorded {len(done)} block(s) as current in data/translation-state.json", file=sys.stderr)
+    return 0
+
+
+def cmd_safety(args: argparse.Namespace) -> int:
+    from . import safety
+    findings = safety.check_markdown() + (safety.check_html(Path(args.site)) if args.site else [])
+    return _report(findings, "safety")
+
+
 def cmd_links(args: argparse.Namespace) -> int:
     from . import sitecheck
     return _report(sitecheck.check_links(Path(args.site)), "links")
@@ -70,6 +99,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("glossary", help="the glossary pages from data/glossary.yml (checks freshness unless --write)")
     p.add_argument("--write", action="store_true", help="write the pages instead of checking them")
     p.set_defaults(func=cmd_glossary)
+    p = sub.add_parser("status", help="translation state per page: translated, stale, missing")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_status)
+    p = sub.add_parser("review", help="record English blocks as reviewed against the current Chinese")
+    p.add_argument("ids", nargs="*", help="block IDs, e.g. part1-a1-p2")
+    p.add_argument("--all", action="store_true", help="every block that has an English twin")
+    p.set_defaults(func=cmd_review)
+    p = sub.add_parser("safety", help="no script, iframe, handler or javascript:/data: URL in pages (and in a built site)")
+    p.add_argument("site", nargs="?", help="also check this built site folder")
+    p.set_defaults(func=cmd_safety)
     for name, func, text in [("links", cmd_links, "internal links, anchors and language twins of a built site"),
                              ("offline", cmd_offline, "no request from a built site to another host")]:
         p = sub.add_parser(name, help=text)

@@ -54,3 +54,11 @@ def replace_once(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= 1, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def drop_paragraph(path: Path, block_id: str) -> None:
+    """Remove the paragraph that ends with `{ #block_id }` from a page."""
+    text = path.read_text(encoding="utf-8")
+    end = text.index("{ #" + block_id + " }") + len("{ #" + block_id + " }\n")
+    start = text.rindex("\n\n", 0, end) + 1
+    path.write_text(text[:start] + text[end:], encoding="utf-8")

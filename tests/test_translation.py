@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, drop_paragraph
 from scripts import glossary as gl
 from scripts import translation
 from scripts.mdblocks import load_language
@@ -64,11 +64,7 @@ def test_a_flipped_direction_is_caught(project_copy: Path):
 
 
 def test_a_dropped_paragraph_is_caught(project_copy: Path):
-    path = project_copy / "docs" / "en" / "part1.md"
-    text = path.read_text(encoding="utf-8")
-    end = text.index("{ #part1-a1-p2 }") + len("{ #part1-a1-p2 }\n")
-    start = text.rindex("\n\n", 0, end) + 1
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    drop_paragraph(project_copy / "docs" / "en" / "part1.md", "part1-a1-p2")
     findings = check(project_copy)
     assert len(findings) == 1
     assert re.match(r"docs/en/part1\.md:\d+: \[alignment\] part1-a1-p2: expected paragraph 'part1-a1-p2' "

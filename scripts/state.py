@@ -1,0 +1,178 @@
+"""Translation state per paragraph: which English paragraphs are current, stale or missing.
+
+For each English block the project records, in data/translation-state.json, a fingerprint of
+the Chinese block it was translated from (sha256 of its normalised text). When the Chinese
+changes, the fingerprint no longer matches and the English paragraph is stale until a
+translator reviews it and records it again (`python -m scripts review ID …`).
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import subprocess
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .files import write_if_changed
+from .mdblocks import DOCS, ROOT, Block, load_language, nav_pages, normalize, parse_text, rel
+
+STATE = ROOT / "data" / "translation-state.json"
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Entry:
+    id: str
+    page: str
+    status: str  # "translated" | "stale" | "missing"
+    line: int = 0  # of the English block, or of the Chinese one when missing
+    change: str = ""  # for a stale block: how the Chinese changed since it was translated
+
+
+@dataclass
+class PageStatus:
+    page: str
+    paragraphs: int = 0
+    translated: int = 0
+    stale: int = 0
+    missing: int = 0
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.translated / self.paragraphs, 1) if self.paragraphs else 100.0
+
+
+def load_state(path: Path = STATE) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{rel(path)}:{err.lineno}: malformed JSON: {err.msg}") from None
+    return dict(data.get("paragraphs", {}))
+
+
+def save_state(state: dict[str, str], path: Path = STATE) -> None:
+    body = {"_comment": "Written by `python -m scripts review`: the fingerprint of the Chinese text each "
+                        "English block was translated from. Do not edit by hand.",
+            "paragraphs": dict(sorted(state.items()))}
+    write_if_changed(path, json.dumps(body, ensure_ascii=False, indent=1) + "\n")
+
+
+def text_blocks(blocks: list[Block]) -> list[Block]:
+    return [b for b in blocks if b.kind != "container"]
+
+
+def _old_text(root: Path, page: str, block_id: str, wanted: str) -> str | None:
+    """The Chinese text of a block as it was when its fingerprint was recorded, from git history."""
+    path = f"docs/zh/{page}"
+    try:
+        commits = subprocess.run(["git", "log", "--format=%H", "--", path], cwd=root, capture_output=True,
+                                 text=True, timeout=30).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for commit in commits:
+        show = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=root, capture_output=True, text=True)
+        if show.returncode:
+            continue
+        try:
+            blocks = parse_text(show.stdout, root / path)
+        except ValueError:
+            continue
+        for b in blocks:
+            if b.id == block_id and fingerprint(b.text) == wanted:
+                return b.text
+    return None
+
+
+def describe_change(old: str | None, new: str) -> str:
+    if old is None:
+        return f"now reads '{new}' (the earlier text is not in this repository's history)"
+    a, b = normalize(old), normalize(new)
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "replace":
+            parts.append(f"'{a[i1:i2]}' -> '{b[j1:j2]}'")
+        elif op == "delete":
+            parts.append(f"removed '{a[i1:i2]}'")
+        elif op == "insert":
+            parts.append(f"added '{b[j1:j2]}'")
+    return "; ".join(parts) or "white space or punctuation width only"
+
+
+def status(docs: Path = DOCS, state_path: Path = STATE, with_changes: bool = True) -> list[PageStatus]:
+    state = load_state(state_path)
+    root = docs.parent
+    zh_pages, en_pages = load_language("zh", docs), load_language("en", docs)
+    report = []
+    for page in nav_pages(root) if (root / "mkdocs.yml").exists() else list(zh_pages):
+        if page not in zh_pages:
+            continue
+        ps = PageStatus(page)
+        en = {b.id: b for b in text_blocks(en_pages.get(page, []))}
+        for z in text_blocks(zh_pages[page]):
+            ps.paragraphs += 1
+            e = en.get(z.id)
+            if e is None:
+                ps.missing += 1
+                ps.entries.append(Entry(z.id, page, "missing", z.line))
+            elif state.get(z.id) == fingerprint(z.text):
+                ps.translated += 1
+                ps.entries.append(Entry(z.id, page, "translated", e.line))
+            else:
+                ps.stale += 1
+                old = _old_text(root, page, z.id, state[z.id]) if with_changes and z.id in state else None
+                change = describe_change(old, z.text) if z.id in state else "never recorded as reviewed"
+                ps.entries.append(Entry(z.id, page, "stale", e.line, change))
+        report.append(ps)
+    return report
+
+
+def stale_ids(docs: Path = DOCS, state_path: Path = STATE) -> set[str]:
+    return {e.id for ps in status(docs, state_path, with_changes=False) for e in ps.entries if e.status == "stale"}
+
+
+def review(ids: list[str], docs: Path = DOCS, state_path: Path = STATE) -> list[str]:
+    """Record the given blocks (all when `ids` is empty) as translated from the current Chinese."""
+    state = load_state(state_path)
+    zh = {b.id: b for blocks in load_language("zh", docs).values() for b in text_blocks(blocks)}
+    en = {b.id for blocks in load_language("en", docs).values() for b in text_blocks(blocks)}
+    unknown = [i for i in ids if i not in zh]
+    if unknown:
+        raise KeyError(f"no Chinese block with ID {', '.join(unknown)}")
+    untranslated = [i for i in ids if i not in en]
+    if untranslated:
+        raise KeyError(f"no English block with ID {', '.join(untranslated)}: translate it first")
+    for block_id in ids or [i for i in zh if i in en]:
+        state[block_id] = fingerprint(zh[block_id].text)
+    for block_id in [i for i in state if i not in zh]:
+        del state[block_id]
+    save_state(state, state_path)
+    return ids or sorted(i for i in zh if i in en)
+
+
+def format_report(report: list[PageStatus]) -> str:
+    lines = [f"{'page':<16}{'blocks':>8}{'translated':>12}{'stale':>7}{'missing':>9}{'complete':>10}"]
+    for ps in (p for p in report if p.paragraphs):
+        lines.append(f"{ps.page:<16}{ps.paragraphs:>8}{ps.translated:>12}{ps.stale:>7}{ps.missing:>9}{ps.percent:>9.1f}%")
+    total = PageStatus("total", *(sum(getattr(p, k) for p in report) for k in ("paragraphs", "translated", "stale", "missing")))
+    lines.append(f"{'total':<16}{total.paragraphs:>8}{total.translated:>12}{total.stale:>7}{total.missing:>9}{total.percent:>9.1f}%")
+    for ps in report:
+        for e in ps.entries:
+            if e.status == "stale":
+                lines.append(f"docs/en/{e.page}:{e.line}: [stale] {e.id}: the Chinese changed since translation: {e.change}")
+            elif e.status == "missing":
+                lines.append(f"docs/zh/{e.page}:{e.line}: [missing] {e.id}: no English translation")
+    return "\n".join(lines)
+
+
+def to_json(report: list[PageStatus]) -> str:
+    return json.dumps([{**{k: v for k, v in asdict(ps).items() if k != "entries"}, "percent": ps.percent,
+                        "stale_entries": [asdict(e) for e in ps.entries if e.status == "stale"],
+                        "missing_entries": [asdict(e) for e in ps.entries if e.status == "missing"]}
+                       for ps in report if ps.paragraphs], ensure_ascii=False, indent=2)

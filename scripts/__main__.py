@@ -80,6 +80,11 @@ def cmd_safety(args: argparse.Namespace) -> int:
     return _report(findings, "safety")
 
 
+def cmd_workflows(args: argparse.Namespace) -> int:
+    from . import workflows
+    return _report(workflows.check(), "workflows")
+
+
 def cmd_links(args: argparse.Namespace) -> int:
     from . import sitecheck
     return _report(sitecheck.check_links(Path(args.site)), "links")
@@ -109,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("safety", help="no script, iframe, handler or javascript:/data: URL in pages (and in a built site)")
     p.add_argument("site", nargs="?", help="also check this built site folder")
     p.set_defaults(func=cmd_safety)
+    sub.add_parser("workflows", help="CI workflow policy: pinned actions, permissions, README commands").set_defaults(func=cmd_workflows)
     for name, func, text in [("links", cmd_links, "internal links, anchors and language twins of a built site"),
                              ("offline", cmd_offline, "no request from a built site to another host")]:
         p = sub.add_parser(name, help=text)

@@ -85,7 +85,9 @@ def site_prefix(site_url: str | None = None) -> str:
 def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | None = None) -> list[str]:
     """Every failing link as 'page: [links] link: why'."""
     if allowlist is None:
-        allowlist = mkdocs_config().get("extra", {}).get("external_link_allowlist", [])
+        config = mkdocs_config()
+        edit_uri = os.environ.get("EDIT_URI") or config.get("edit_uri") or ""
+        allowlist = config.get("extra", {}).get("external_link_allowlist", []) + ([edit_uri] if "://" in edit_uri else [])
     site = Site.load(root, site_prefix(site_url))
     findings: list[str] = []
     for page, soup in site.pages.items():

@@ -84,10 +84,11 @@ def site_prefix(site_url: str | None = None) -> str:
 
 def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | None = None) -> list[str]:
     """Every failing link as 'page: [links] link: why'."""
+    config = mkdocs_config()
     if allowlist is None:
-        config = mkdocs_config()
-        edit_uri = os.environ.get("EDIT_URI") or config.get("edit_uri") or ""
-        allowlist = config.get("extra", {}).get("external_link_allowlist", []) + ([edit_uri] if "://" in edit_uri else [])
+        allowlist = config.get("extra", {}).get("external_link_allowlist", [])
+    edit_uri = os.environ.get("EDIT_URI") or config.get("edit_uri") or ""
+    allowlist = allowlist + ([edit_uri] if "://" in edit_uri else [])  # "Edit this page" links
     site = Site.load(root, site_prefix(site_url))
     findings: list[str] = []
     for page, soup in site.pages.items():

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.requirements.txt
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test check clean
+.PHONY: setup browser-setup serve build test check clean tables
 
 # (Re)create the virtual environment when it is missing or requirements.txt changed.
 $(STAMP): requirements.txt
@@ -22,12 +22,24 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: setup
+# What the browser tests (tests/test_browser.py) need besides the venv: Debian's chromium with a
+# Chinese font (Playwright's own browser download does not work here) and axe-core from npm,
+# pinned in package-lock.json. Each is installed only when missing.
+browser-setup:
+	@test -x /usr/bin/chromium && fc-list :lang=zh | grep -q . || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei; }
+	@test -d node_modules/axe-core || npm ci --no-audit --no-fund
+
+test: setup browser-setup
 	$(BIN)/python -m pytest
+
+# Regenerate the tables, charts and downloads from data/figures/ (see README, "Data").
+tables: setup
+	$(BIN)/python -m scripts tables
 
 clean:
 	rm -rf site .pytest_cache test-output
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules

@@ -9,8 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from .data import DataError
 from .glossary import GlossaryError
 from .mdblocks import FormatError
+from .tables import TablesError
 
 
 def _report(findings: list[str], what: str) -> int:
@@ -95,6 +97,22 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return _report(sitecheck.check_offline(Path(args.site)), "offline")
 
 
+def cmd_data(args: argparse.Namespace) -> int:
+    from . import data, datacheck
+    return _report(datacheck.check(data.load()), "data")
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    from . import tables
+    if args.check:
+        return _report(tables.check(), "tables")
+    written = tables.generate()
+    for path in written:
+        print(f"wrote {path.relative_to(tables.ROOT)}")
+    print(f"tables: {len(written)} file(s) written, every other generated file unchanged", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -120,11 +138,21 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=text)
         p.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
         p.set_defaults(func=func)
+    sub.add_parser("data", help="the data (data/figures/) against its schema and the Chinese text").set_defaults(
+        func=cmd_data)
+    p = sub.add_parser("tables", help="generate the tables, charts and downloads from the data")
+    p.add_argument("--check", action="store_true", help="write nothing; report each generated file that differs")
+    p.set_defaults(func=cmd_tables)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except (FormatError, GlossaryError) as err:
         print(f"{err}", file=sys.stderr)
+        return 2
+    except (DataError, TablesError) as err:
+        print(f"{err}", file=sys.stderr)
+        print(f"{args.command}: stopped" + ("; nothing was written" if args.command == "tables" else ""),
+              file=sys.stderr)
         return 2
 
 

@@ -119,8 +119,13 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def chinese_quantities(text: str) -> list[Quantity]:
-    """Every quantity stated in a Chinese text, in order of appearance."""
+def chinese_quantities(text: str, *, ones: bool = False) -> list[Quantity]:
+    """Every quantity stated in a Chinese text, in order of appearance.
+
+    With ``ones=True`` a bare 一 before a measure word (一名民警, 为期一年) is returned too, as 1:
+    the data check looks there for a figure of the data that is 1. By default it is left out,
+    since 一 is as often the article "a" (一批, 过去的一年).
+    """
     found: list[Quantity] = []
     idioms = [(m.start(), m.end()) for m in _IDIOM_RE.finditer(text)]
     for m in _IDIOM_RE.finditer(text):
@@ -139,7 +144,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(Decimal(DIGITS.get(m.group(1), 10) * 10), m.group(0), m.start(), m.end(), percent=True))
     work = _blank(work, [(m.start(), m.end()) for m in _CN_CHENG_RE.finditer(work)])
     for m in _CN_NUMERAL_RE.finditer(work):
-        if m.group(1) == "一":
+        if m.group(1) == "一" and not ones:
             continue
         found.append(Quantity(Decimal(chinese_numeral(m.group(1))), m.group(0), m.start(), m.end()))
     return sorted(found, key=lambda q: q.start)

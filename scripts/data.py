@@ -1,0 +1,487 @@
+"""The interview's figures (data/figures/*.yml): loading, validation and derived values.
+
+Every file is read with the line of each field kept, checked against data/figures.schema.json
+(after its `defaults` are merged into each figure), then its references are resolved: paragraph
+IDs against the Chinese pages, crime types, roundup numbers, reasons and the keys of other
+figures. Any problem raises a :class:`DataError` whose lines read `file:line: field: message`.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from pathlib import Path
+
+import jsonschema
+import yaml
+from jsonschema.exceptions import best_match
+
+from . import display
+from .mdblocks import DOCS, ROOT, FormatError, load_language, rel
+
+DATA_DIR = ROOT / "data" / "figures"
+SCHEMA = ROOT / "data" / "figures.schema.json"
+# The files in the order of the interview; any other file follows, by name.
+ORDER = ["headline", "measures", "hurricane", "operations", "crime_types", "fraud_mechanisms", "police", "honours",
+         "province", "localities", "campaigns"]
+
+
+class DataError(ValueError):
+    """Problems in the data files; str() has one `file:line: …` line per problem."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Label:
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Change:
+    percent: Decimal  # signed
+    against: str | None  # "previous-year", "previous-three-years" or None
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: Label
+    value: Decimal | None
+    unit: str
+    period: Label | None
+    scope: Label
+    paragraph: str
+    dataset: str  # the file's stem: "headline"
+    file: str  # "data/figures/headline.yml"
+    line: int
+    qualifier: str | None = None
+    change: Change | None = None
+    note: Label | None = None
+    crime_type: str | None = None
+    operations: tuple[int, ...] = ()
+    counts: str | None = None
+    part_of: str | None = None
+    share: tuple[str | None, str | None] | None = None  # (part, whole)
+
+    def where(self) -> str:
+        return where(self)
+
+
+@dataclass(frozen=True)
+class CrimeType:
+    key: str
+    label: Label
+    paragraph: str
+    dataset: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Operation:
+    number: int
+    crime_type: str
+    paragraph: str
+    dataset: str
+    file: str
+    line: int
+
+    @property
+    def label(self) -> Label:
+        return Label(f"飓风{self.number}号", f"Hurricane No. {self.number}")
+
+
+@dataclass(frozen=True)
+class Reason:
+    key: str
+    label: Label
+    paragraph: str
+    dataset: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Locality:
+    key: str
+    name: Label
+    prefecture: Label
+    reasons: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    dataset: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Campaign:
+    key: str
+    year: int
+    name: Label
+    approach: Label
+    focus: tuple[Label, ...]
+    paragraph: str
+    dataset: str
+    file: str
+    line: int
+
+
+@dataclass
+class Dataset:
+    name: str  # the file's stem
+    path: Path
+    title: Label
+    figures: list[Figure] = field(default_factory=list)
+    crime_types: list[CrimeType] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    localities: list[Locality] = field(default_factory=list)
+    campaigns: list[Campaign] = field(default_factory=list)
+
+
+@dataclass
+class Data:
+    datasets: dict[str, Dataset]
+
+    def _all(self, attr: str) -> list:
+        return [item for ds in self.datasets.values() for item in getattr(ds, attr)]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return self._all("figures")
+
+    @property
+    def crime_types(self) -> list[CrimeType]:
+        return self._all("crime_types")
+
+    @property
+    def operations(self) -> list[Operation]:
+        return sorted(self._all("operations"), key=lambda o: o.number)
+
+    @property
+    def reasons(self) -> list[Reason]:
+        return self._all("reasons")
+
+    @property
+    def localities(self) -> list[Locality]:
+        return self._all("localities")
+
+    @property
+    def campaigns(self) -> list[Campaign]:
+        return self._all("campaigns")
+
+    def figure(self, key: str) -> Figure:
+        return next(f for f in self.figures if f.key == key)
+
+    def crime_type(self, key: str) -> CrimeType:
+        return next(c for c in self.crime_types if c.key == key)
+
+    def reason(self, key: str) -> Reason:
+        return next(r for r in self.reasons if r.key == key)
+
+
+def where(item) -> str:
+    """`data/figures/headline.yml:12`: where a record is."""
+    return f"{item.file}:{item.line}"
+
+
+# --- reading YAML with lines -------------------------------------------------------------------
+
+Path_ = tuple  # a path into a document: ("figures", 3, "value")
+
+
+def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str, errors: list[str]) -> None:
+    """Record the line of every node; report duplicate keys of a mapping."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                errors.append(f"{file}:{line}: {_dotted(path) or 'top level'}: duplicate key '{key}' "
+                              f"(first on line {seen[key]})")
+            seen[key] = line
+            _index(value_node, path + (key,), lines, file, errors)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, path + (i,), lines, file, errors)
+
+
+def read_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
+    """A YAML document and the line of each of its nodes; DataError if malformed or a key repeats."""
+    file = rel(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataError([f"{file}:1: cannot read: {err}"]) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Path_, int] = {}
+        errors: list[str] = []
+        if node is not None:
+            _index(node, (), lines, file, errors)
+        if errors:
+            raise DataError(errors)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = " ".join(str(getattr(err, "problem", None) or err).split())
+        raise DataError([f"{file}:{line}: malformed YAML: {problem}"]) from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _dotted(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line(lines: dict[Path_, int], path: Path_) -> int:
+    path = tuple(path)
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+# --- schema --------------------------------------------------------------------------------------
+
+def _schema_message(err: jsonschema.ValidationError) -> str:
+    if err.validator in ("oneOf", "anyOf") and err.context:
+        err = best_match(err.context)
+    where = _dotted(err.absolute_path) or "top level"
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        return f"{where}: missing field '{missing}'"
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        return f"{where}: unknown field(s) {', '.join(repr(e) for e in extra)}"
+    if err.validator == "type":
+        expected = err.validator_value if isinstance(err.validator_value, str) else " or ".join(err.validator_value)
+        return f"{where}: expected {expected}, found {err.instance!r}"
+    if err.validator == "enum":
+        return f"{where}: {err.instance!r} is not one of {', '.join(repr(v) for v in err.validator_value)}"
+    return f"{where}: {err.message}"
+
+
+def _error_path(err: jsonschema.ValidationError) -> Path_:
+    if err.validator in ("oneOf", "anyOf") and err.context:
+        err = best_match(err.context)
+    return tuple(err.absolute_path)
+
+
+def _merge_defaults(doc: dict, lines: dict[Path_, int]) -> dict:
+    """Each figure with its file's defaults filled in; fields from the defaults keep their line there."""
+    defaults = doc.get("defaults") or {}
+    figures = doc.get("figures")
+    if not isinstance(defaults, dict) or not isinstance(figures, list):
+        return doc
+    merged = []
+    for i, record in enumerate(figures):
+        if isinstance(record, dict):
+            for name in defaults:
+                if name not in record:
+                    for path, line in list(lines.items()):
+                        if path[:2] == ("defaults", name):
+                            lines[("figures", i, name) + path[2:]] = line
+            record = {**defaults, **record}
+        merged.append(record)
+    return {**doc, "figures": merged}
+
+
+def validate(doc: object, lines: dict[Path_, int], path: Path, schema: dict) -> list[str]:
+    """Schema errors of one document, as `file:line: field: message`."""
+    file = rel(path)
+    if not isinstance(doc, dict):
+        return [f"{file}:1: top level: expected a mapping with 'title' and 'figures', found {type(doc).__name__}"]
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(doc), key=lambda e: (_line(lines, _error_path(e)), str(e.message)))
+    out = []
+    for err in errors:
+        message = _schema_message(err)
+        path_ = _error_path(err)
+        record = doc
+        for part in path_[:2]:
+            record = record[part] if isinstance(record, (dict, list)) else None
+        key = record.get("key") if isinstance(record, dict) and len(path_) >= 2 else None
+        out.append(f"{file}:{_line(lines, path_)}: {message}" + (f" (record '{key}')" if key else ""))
+    return out
+
+
+# --- building the model ---------------------------------------------------------------------------
+
+def _label(d: dict | None) -> Label | None:
+    return Label(d["zh"], d["en"]) if d else None
+
+
+def _dec(x: float | int | None) -> Decimal | None:
+    return None if x is None else Decimal(str(x))
+
+
+def _build(doc: dict, lines: dict[Path_, int], path: Path) -> Dataset:
+    name, file = path.stem, rel(path)
+    ds = Dataset(name, path, _label(doc["title"]))
+    for i, r in enumerate(doc.get("figures") or []):
+        change = r.get("change")
+        share = r.get("share")
+        ds.figures.append(Figure(
+            key=r["key"], label=_label(r["label"]), value=_dec(r["value"]), unit=r["unit"],
+            period=_label(r["period"]), scope=_label(r["scope"]), paragraph=r["paragraph"], dataset=name, file=file,
+            line=_line(lines, ("figures", i)), qualifier=r.get("qualifier"),
+            change=Change(_dec(change["percent"]), change["against"]) if change else None,
+            note=_label(r.get("note")), crime_type=r.get("crime_type"), operations=tuple(r.get("operations") or ()),
+            counts=r.get("counts"), part_of=r.get("part_of"), share=(share["part"], share["whole"]) if share else None))
+    for i, r in enumerate(doc.get("crime_types") or []):
+        ds.crime_types.append(CrimeType(r["key"], _label(r["label"]), r["paragraph"], name, file, _line(lines, ("crime_types", i))))
+    for i, r in enumerate(doc.get("operations") or []):
+        ds.operations.append(Operation(r["number"], r["crime_type"], r["paragraph"], name, file, _line(lines, ("operations", i))))
+    for i, r in enumerate(doc.get("reasons") or []):
+        ds.reasons.append(Reason(r["key"], _label(r["label"]), r["paragraph"], name, file, _line(lines, ("reasons", i))))
+    for i, r in enumerate(doc.get("localities") or []):
+        ds.localities.append(Locality(r["key"], _label(r["name"]), _label(r["prefecture"]), tuple(r["reasons"]),
+                                      tuple(r["paragraphs"]), name, file, _line(lines, ("localities", i))))
+    for i, r in enumerate(doc.get("campaigns") or []):
+        ds.campaigns.append(Campaign(r["key"], r["year"], _label(r["name"]), _label(r["approach"]),
+                                     tuple(_label(f) for f in r["focus"]), r["paragraph"], name, file,
+                                     _line(lines, ("campaigns", i))))
+    return ds
+
+
+def interview_paragraphs(docs: Path = DOCS) -> dict[str, object]:
+    """The Chinese blocks that are text of the interview (not labels, not containers): {id: Block}."""
+    return {b.id: b for blocks in load_language("zh", docs).values() for b in blocks
+            if b.kind != "container" and not b.is_label}
+
+
+def _references(data: Data, paragraph_ids: set[str]) -> list[str]:
+    errors: list[str] = []
+    owners: dict[str, str] = {}
+    figures = {f.key for f in data.figures}
+    crime_types = {c.key for c in data.crime_types}
+    reasons = {r.key for r in data.reasons}
+    numbers: dict[int, str] = {}
+
+    at = where
+
+    def para(item, pid: str, field_: str) -> None:
+        if pid not in paragraph_ids:
+            errors.append(f"{at(item)}: {field_}: unknown paragraph ID '{pid}' (no paragraph of the interview "
+                          f"in docs/zh has it)")
+
+    for kind, items in [("figure", data.figures), ("crime type", data.crime_types), ("reason", data.reasons),
+                        ("locality", data.localities), ("campaign", data.campaigns)]:
+        for item in items:
+            if item.key in owners:
+                errors.append(f"{at(item)}: key: duplicate key '{item.key}' (also {owners[item.key]})")
+            else:
+                owners[item.key] = f"{kind} at {at(item)}"
+    for o in data.operations:
+        if o.number in numbers:
+            errors.append(f"{at(o)}: number: roundup {o.number} is listed twice (also {numbers[o.number]})")
+        numbers[o.number] = at(o)
+        para(o, o.paragraph, "paragraph")
+        if o.crime_type not in crime_types:
+            errors.append(f"{at(o)}: crime_type: unknown crime type '{o.crime_type}'")
+    for c in data.crime_types:
+        para(c, c.paragraph, "paragraph")
+    for r in data.reasons:
+        para(r, r.paragraph, "paragraph")
+    for loc in data.localities:
+        for pid in loc.paragraphs:
+            para(loc, pid, "paragraphs")
+        for reason in loc.reasons:
+            if reason not in reasons:
+                errors.append(f"{at(loc)}: reasons: unknown reason '{reason}'")
+    for c in data.campaigns:
+        para(c, c.paragraph, "paragraph")
+    for f in data.figures:
+        para(f, f.paragraph, "paragraph")
+        if f.value is None and f.change is None:
+            errors.append(f"{at(f)}: value: null is only for a figure whose change alone is stated (record '{f.key}')")
+        if f.crime_type and f.crime_type not in crime_types:
+            errors.append(f"{at(f)}: crime_type: unknown crime type '{f.crime_type}' (record '{f.key}')")
+        for n in f.operations:
+            if n not in numbers:
+                errors.append(f"{at(f)}: operations: unknown roundup {n} (record '{f.key}')")
+        for name, ref in [("part_of", f.part_of), ("share.part", f.share and f.share[0]),
+                          ("share.whole", f.share and f.share[1])]:
+            if ref and ref not in figures:
+                errors.append(f"{at(f)}: {name}: unknown figure '{ref}' (record '{f.key}')")
+        if f.share and f.unit != "percent":
+            errors.append(f"{at(f)}: share: only a percentage is a share (record '{f.key}')")
+    return errors
+
+
+def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEMA) -> Data:
+    """Every data file, validated; DataError lists every problem found."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    paths = sorted(data_dir.glob("*.yml"), key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else len(ORDER), p.name))
+    if not paths:
+        raise DataError([f"{rel(data_dir)}:1: no data files (*.yml)"])
+    errors: list[str] = []
+    parsed = []
+    for path in paths:
+        try:
+            doc, lines = read_yaml(path)
+        except DataError as err:
+            errors += err.errors
+            continue
+        doc = _merge_defaults(doc, lines) if isinstance(doc, dict) else doc
+        problems = validate(doc, lines, path, schema)
+        errors += problems
+        if not problems:
+            parsed.append((doc, lines, path))
+    if errors:
+        raise DataError(errors)
+    data = Data({path.stem: _build(doc, lines, path) for doc, lines, path in parsed})
+    try:
+        ids = set(interview_paragraphs(docs))
+    except FormatError as err:
+        raise DataError([str(err)]) from None
+    errors = _references(data, ids)
+    if errors:
+        raise DataError(errors)
+    return data
+
+
+# --- derived values -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Derived:
+    """A value computed from stated ones, never stated itself: the 2015 base of a year-on-year change."""
+    value: Decimal  # rounded to the fewest significant digits (3 at least) that stay within [low, high]
+    low: Decimal  # the range the rounding of the stated inputs allows
+    high: Decimal
+    method: str = "value / (1 + change / 100)"
+
+
+def round_significant(value: Decimal, digits: int = 3) -> Decimal:
+    if value == 0:
+        return value
+    exponent = value.adjusted() - digits + 1
+    quantum = Decimal(1).scaleb(exponent)
+    return (value / quantum).quantize(Decimal(1)) * quantum
+
+
+def base_2015(f: Figure) -> Derived | None:
+    """The 2015 value implied by a 2016 value and its year-on-year change, with its possible range."""
+    if f.value is None or f.change is None or f.change.against != "previous-year":
+        return None
+    half_value = display.step(f.value) / 2
+    half_change = Decimal(1).scaleb(f.change.percent.as_tuple().exponent) / 2
+    corners = [(f.value + dv) / (1 + (f.change.percent + dc) / 100)
+               for dv in (-half_value, half_value) for dc in (-half_change, half_change)]
+    central = f.value / (1 + f.change.percent / 100)
+    low, high = min(corners).quantize(Decimal(1), ROUND_FLOOR), max(corners).quantize(Decimal(1), ROUND_CEILING)
+    # as few significant digits (three at least) as keep the rounded value inside that range
+    value = next(r for d in range(3, 30) if low <= (r := round_significant(central, d)) <= high)
+    return Derived(value.normalize(), low, high)

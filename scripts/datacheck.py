@@ -1,0 +1,335 @@
+"""The data tied to the text: provenance, coverage and consistency.
+
+1. Provenance: every figure is stated in the Chinese paragraph it cites: its value (65.5万 there is
+   655000 here), read by scripts/numbers.py; the measure word after it, if any, is one of its unit's;
+   its qualifier (约, 近, 逾, 多, 以上, 左右) is the text's; its change has the text's size and
+   direction (上升/下降) and base (同比, 同比前三年, none), and the changes of a paragraph come in the
+   order of their figures (分别…). Every roundup is named there as 飓风N号; every locality, reason
+   and campaign is there in words.
+2. Coverage: every quantity of the Chinese text is claimed by a record of the data or falls under
+   NOT_DATA, a short list of figures that are not data, each with its reason.
+3. Consistency: the roundups are numbered 1 to N, each once, and N is the stated total; each stated
+   count agrees with what it counts; a stated share agrees with its part and whole within the
+   rounding of the inputs; a part is not larger than its whole.
+
+Findings read `file:line: [check] key: …`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from . import display
+from .data import Data, Figure, interview_paragraphs, where
+from .mdblocks import DOCS, normalize
+from .numbers import Quantity, chinese_quantities
+from .translation import chinese_directions
+
+# Figures of the text that are not data: (pattern, reason). Each must match somewhere.
+NOT_DATA: list[tuple[str, str]] = [
+    (r"(?<!\d)(?:19|20)\d\d(?=年)", "a year in a date (2016年, 2013年以来): the date of a statement; "
+     "the records hold it as their period"),
+    (r"飓风2016", "the name of the campaign, Hurricane 2016"),
+    (r"六大专项|3\+2", "the names of the 2014 and 2015 campaigns (data/figures/campaigns.yml lists them; "
+     "the text does not say what 3 and 2 count)"),
+    (r"三个定位、两个率先|两升两降|三会", "a slogan or a collective name whose numerals count its own parts"),
+    (r"四位一体|十大民生实事|十大工作机制|20字打击方针", "the name of a framework, a list of projects, a set of "
+     "mechanisms or a guideline; the text spells out its parts"),
+    (r"以下五方面|六个方面|五类犯罪|其他三类专项|三大职责使命|两个战场",
+     "counts the points, categories or fronts that the text names beside it: the structure of an answer"),
+    (r"[两三]级", "the levels of government or police just named (省市两级, 省市县三级, 茂名、电白两级)"),
+    (r"三年来", "the time frame of a statement that has no figure (三年来，全省刑事立案连续大幅下降)"),
+]
+NOT_DATA_RE = [(re.compile(p), reason) for p, reason in NOT_DATA]
+
+CLAUSE_END = "，。；：、！？（）()“”"
+SENTENCE_RE = re.compile(r"[^。；]*[。；]?")
+
+
+@dataclass
+class _Paragraph:
+    id: str
+    text: str
+    where: str
+    quantities: list[Quantity]  # with bare 一
+    claimed: set[tuple[int, int]]  # spans of quantities claimed by a record
+    covered: set[tuple[int, int]]  # spans covered by a period, a base or the not-data list
+    not_data: list[tuple[int, int]]
+
+    def in_not_data(self, q: Quantity) -> bool:
+        return any(a <= q.start and q.end <= b for a, b in self.not_data)
+
+
+def _paragraphs(docs: Path) -> dict[str, _Paragraph]:
+    out = {}
+    for pid, block in interview_paragraphs(docs).items():
+        text = block.text
+        spans = [(m.start(), m.end()) for rx, _ in NOT_DATA_RE for m in rx.finditer(text)]
+        out[pid] = _Paragraph(pid, text, f"{block.where()}", chinese_quantities(text, ones=True), set(), set(), spans)
+    return out
+
+
+def _span(q: Quantity) -> tuple[int, int]:
+    return (q.start, q.end)
+
+
+def _unit_ok(text: str, q: Quantity, unit: str) -> bool:
+    """The measure word after the figure, if there is one, is one of the unit's."""
+    if unit == "percent":
+        return q.percent
+    if q.percent:
+        return False
+    if unit == "per-ten-thousand":
+        return q.text.startswith("万分之")
+    if q.text.startswith("万分之"):
+        return False
+    after = text[q.end:].lstrip("多")
+    if not after or not re.match(r"[\u4e00-\u9fff]", after[0]):
+        return True  # no measure word: 常住人口1.08亿，
+    return after.startswith(display.UNITS[unit].zh)
+
+
+def qualifier_in_text(text: str, q: Quantity) -> str | None:
+    """The qualifier the text gives a figure: 近2000万, 约占…9%, 80多个, 20万起以上, 89%左右."""
+    start = max([text.rfind(c, 0, q.start) for c in CLAUSE_END] + [-1]) + 1
+    before = text[start:q.start]
+    if before.endswith(("近", "逾")) and not text[q.start - 1:q.start + 1].startswith("近年"):
+        return before[-1]
+    if "约" in before and not re.search(r"\d|[一二三四五六七八九十]", before[before.rindex("约"):]):
+        return "约"
+    after = text[q.end:]
+    if after.startswith("多"):
+        return "多"
+    if after.startswith("左右"):
+        return "左右"
+    if after[:1] and after[1:3] == "以上" or after.startswith("以上"):
+        return "以上"
+    return None
+
+
+def _against_in_text(text: str, pos: int) -> str | None:
+    sentence_start = max(text.rfind("。", 0, pos), text.rfind("；", 0, pos)) + 1
+    before = text[sentence_start:pos]
+    if "同比前三年" in before:
+        return "previous-three-years"
+    return "previous-year" if "同比" in before else None
+
+
+def _claim(p: _Paragraph, q: Quantity) -> None:
+    for other in p.quantities:  # 万分之十三 states 13 and its base 10000 in one span
+        if _span(other) == _span(q):
+            p.claimed.add(_span(other))
+
+
+def _cover_text(p: _Paragraph, phrase: str) -> None:
+    for m in re.finditer(re.escape(phrase), p.text):
+        for q in p.quantities:
+            if m.start() <= q.start and q.end <= m.end():
+                p.covered.add(_span(q))
+
+
+def _roundup_mentions(p: _Paragraph, number: int) -> list[Quantity]:
+    return [q for q in p.quantities if q.value == number and not q.percent and p.text[q.end:q.end + 1] == "号"]
+
+
+def _figure_value(f: Figure, p: _Paragraph) -> list[str]:
+    """Claim the quantity stating f's value; findings if the text does not state it so."""
+    findings = []
+    candidates = [q for q in p.quantities if q.value == f.value and _span(q) not in p.claimed
+                  and not p.in_not_data(q) and p.text[q.end:q.end + 1] != "号"]
+    fitting = [q for q in candidates if _unit_ok(p.text, q, f.unit)]
+    if not fitting:
+        shown = display.zh_value(f.value, f.unit, f.qualifier)
+        there = ", ".join(f"'{q.text}'" for q in p.quantities if not p.in_not_data(q) and q.text != "一") or "none"
+        why = " (there, with another unit)" if candidates else ""
+        findings.append(f"{f.where()}: [provenance] {f.key}: value {display.plain(f.value)} ({shown}) is not stated "
+                        f"in {p.id}{why}; figures there: {there}")
+        return findings
+    q = fitting[0]
+    _claim(p, q)
+    said = qualifier_in_text(p.text, q)
+    if said != f.qualifier:
+        findings.append(f"{f.where()}: [provenance] {f.key}: qualifier: the text has "
+                        f"{repr(said) if said else 'none'} for '{q.text}' in {p.id}, the data "
+                        f"{repr(f.qualifier) if f.qualifier else 'none'}")
+    return findings
+
+
+def _figure_change(f: Figure, p: _Paragraph, directions: dict) -> tuple[list[str], Quantity | None]:
+    size = abs(f.change.percent)
+    candidates = [q for q in p.quantities if q.percent and q.value == size and _span(q) not in p.claimed]
+    if not candidates:
+        return [f"{f.where()}: [provenance] {f.key}: change {display.zh_change(f.change.percent, f.change.against)} "
+                f"is not stated in {p.id}"], None
+    q = candidates[0]
+    p.claimed.add(_span(q))
+    findings = []
+    direction = directions.get((q.value, True))
+    wanted = "up" if f.change.percent > 0 else "down"
+    if direction != wanted:
+        findings.append(f"{f.where()}: [provenance] {f.key}: change: the text says {q.text} "
+                        f"{direction or 'with no direction'}, the data {wanted}")
+    against = _against_in_text(p.text, q.start)
+    if against != f.change.against:
+        findings.append(f"{f.where()}: [provenance] {f.key}: change.against: the text compares "
+                        f"{against or 'with no stated base'}, the data {f.change.against or 'with no stated base'}")
+    return findings, q
+
+
+def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
+    findings: list[str] = []
+    # roundups: each named 飓风N号 in its paragraph; a group of results names them again
+    for o in data.operations:
+        p = paragraphs[o.paragraph]
+        free = [q for q in _roundup_mentions(p, o.number) if _span(q) not in p.claimed]
+        if free:
+            p.claimed.add(_span(free[0]))
+        else:
+            findings.append(f"{where(o)}: [provenance] roundup {o.number}: "
+                            f"'{o.number}号' is not named in {o.paragraph}")
+    for pid in sorted({f.paragraph for f in data.figures if f.operations}):
+        p = paragraphs[pid]
+        for group in dict.fromkeys(f.operations for f in data.figures if f.operations and f.paragraph == pid):
+            for n in group:
+                mentions = _roundup_mentions(p, n)
+                free = [q for q in mentions if _span(q) not in p.claimed]
+                if free:
+                    p.claimed.add(_span(free[0]))
+                elif not mentions:
+                    first = next(f for f in data.figures if f.operations == group and f.paragraph == pid)
+                    findings.append(f"{first.where()}: [provenance] {first.key}: operations: roundup {n} "
+                                    f"('{n}号') is not named in {pid}")
+    for pid, p in paragraphs.items():
+        figures = [f for f in data.figures if f.paragraph == pid]
+        if not figures:
+            continue
+        directions = chinese_directions(p.text)
+        order: list[tuple[int, int, str]] = []
+        for f in figures:
+            value_q = None
+            if f.value is not None:
+                before = set(p.claimed)
+                findings += _figure_value(f, p)
+                new = p.claimed - before
+                value_q = min(new)[0] if new else None
+            if f.change:
+                found, change_q = _figure_change(f, p, directions)
+                findings += found
+                if value_q is not None and change_q is not None:
+                    order.append((value_q, change_q.start, f.key))
+                if f.change.against:
+                    _cover_text(p, display.AGAINST[f.change.against][0])
+            if f.period and normalize(f.period.zh) in normalize(p.text):
+                _cover_text(p, f.period.zh)
+        order.sort()
+        for (_, c1, k1), (_, c2, k2) in zip(order, order[1:]):
+            if c2 < c1:
+                f = data.figure(k2)
+                findings.append(f"{f.where()}: [provenance] {k2}: change: the text gives the changes of {k1} and {k2} "
+                                f"in the other order in {pid}")
+    findings += _words(data, paragraphs)
+    return findings
+
+
+def _words(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
+    """Crime types, reasons, localities and campaigns: their Chinese words are in their paragraphs."""
+    findings = []
+
+    def need(item, key: str, phrase: str, pid: str) -> None:
+        if normalize(phrase) not in normalize(paragraphs[pid].text):
+            findings.append(f"{where(item)}: [provenance] {key}: '{phrase}' is not in {pid}")
+
+    for c in data.crime_types:
+        need(c, c.key, c.label.zh, c.paragraph)
+    for r in data.reasons:
+        need(r, r.key, r.label.zh, r.paragraph)
+    for loc in data.localities:
+        for pid in loc.paragraphs:
+            need(loc, loc.key, loc.prefecture.zh + loc.name.zh, pid)
+    for c in data.campaigns:
+        for phrase in [f"{c.year}年", c.name.zh, c.approach.zh, *(f.zh for f in c.focus)]:
+            need(c, c.key, phrase, c.paragraph)
+    return findings
+
+
+def coverage(paragraphs: dict[str, _Paragraph]) -> list[str]:
+    """Every quantity of the text (bare 一 aside) is claimed, covered or not data."""
+    findings = []
+    for p in paragraphs.values():
+        for q in chinese_quantities(p.text):
+            if _span(q) in p.claimed or _span(q) in p.covered or p.in_not_data(q):
+                continue
+            findings.append(f"{p.where}: [coverage] {p.id}: '{q.text}' ({q}) is neither in the data "
+                            f"(data/figures/) nor on the not-data list (scripts/datacheck.py NOT_DATA)")
+    for (rx, reason), (pattern, _) in zip(NOT_DATA_RE, NOT_DATA):
+        if not any(rx.search(p.text) for p in paragraphs.values()):
+            findings.append(f"scripts/datacheck.py:1: [coverage] not-data entry '{pattern}' matches nothing "
+                            f"in the text: remove it")
+    return findings
+
+
+def _interval(value: Decimal) -> tuple[Decimal, Decimal]:
+    half = display.step(value) / 2
+    return value - half, value + half
+
+
+def consistency(data: Data) -> list[str]:
+    findings: list[str] = []
+    ops = data.operations
+    numbers = [o.number for o in ops]
+    totals = [f for f in data.figures if f.counts == "operations" and not f.crime_type and not f.operations]
+    for f in totals:
+        n = int(f.value)
+        if len(ops) != n:
+            findings.append(f"{f.where()}: [consistency] {f.key}: {n} roundups stated, {len(ops)} in the data")
+        missing = sorted(set(range(1, n + 1)) - set(numbers))
+        extra = sorted({x for x in numbers if x > n or numbers.count(x) > 1})
+        if missing or extra:
+            findings.append(f"{f.where()}: [consistency] {f.key}: roundups 1 to {n} should each appear once: "
+                            f"missing {missing or 'none'}, extra or repeated {extra or 'none'}")
+        by_type = [g for g in data.figures if g.counts == "operations" and g.crime_type and not g.operations]
+        total = sum(int(g.value) for g in by_type)
+        if by_type and total != n:
+            findings.append(f"{f.where()}: [consistency] {f.key}: the crime types' roundups "
+                            f"({' + '.join(display.plain(g.value) for g in by_type)}) add up to {total}, not {n}")
+    for f in data.figures:
+        if f.counts == "operations" and (f.crime_type or f.operations):
+            listed = [o for o in ops if (not f.crime_type or o.crime_type == f.crime_type)
+                      and (not f.operations or o.number in f.operations)]
+            if len(listed) != f.value:
+                findings.append(f"{f.where()}: [consistency] {f.key}: {display.plain(f.value)} roundups stated, "
+                                f"{len(listed)} listed ({', '.join(str(o.number) for o in listed) or 'none'})")
+        if f.counts == "crime-types" and len(data.crime_types) != f.value:
+            findings.append(f"{f.where()}: [consistency] {f.key}: {display.plain(f.value)} crime types stated, "
+                            f"{len(data.crime_types)} in the data")
+        if f.part_of:
+            whole = data.figure(f.part_of)
+            if whole.unit != f.unit or (whole.value is not None and f.value is not None and f.value > whole.value):
+                findings.append(f"{f.where()}: [consistency] {f.key}: {display.plain(f.value)} is a part of "
+                                f"{whole.key} ({display.plain(whole.value)} {whole.unit}) but exceeds it or has another unit")
+        if f.share and all(f.share):
+            part, whole = data.figure(f.share[0]), data.figure(f.share[1])
+            (p_lo, p_hi), (w_lo, w_hi), (s_lo, s_hi) = _interval(part.value), _interval(whole.value), _interval(f.value)
+            lo, hi = p_lo / w_hi * 100, p_hi / w_lo * 100
+            if hi < s_lo or lo > s_hi:
+                computed = part.value / whole.value * 100
+                findings.append(f"{f.where()}: [consistency] {f.key}: {display.plain(f.value)}% stated, but "
+                                f"{display.plain(part.value)} / {display.plain(whole.value)} gives {computed:.2f}% "
+                                f"({lo:.2f}–{hi:.2f}% within the rounding of the inputs)")
+    for c in data.crime_types:
+        mine = [o for o in ops if o.crime_type == c.key]
+        if not mine:
+            findings.append(f"{where(c)}: [consistency] {c.key}: no roundup of this crime type")
+        for o in mine:
+            if o.paragraph != c.paragraph:
+                findings.append(f"{where(o)}: [consistency] roundup {o.number}: cites {o.paragraph}, but its crime "
+                                f"type {c.key} is in {c.paragraph}")
+    return findings
+
+
+def check(data: Data, docs: Path = DOCS) -> list[str]:
+    """Provenance, coverage and consistency findings (empty: the data is tied to the text)."""
+    paragraphs = _paragraphs(docs)
+    return provenance(data, paragraphs) + coverage(paragraphs) + consistency(data)

@@ -1,0 +1,68 @@
+"""Every quantity of the Chinese text is in the data or on a short, reasoned list of figures that are
+not data; a figure of the text that neither holds is caught."""
+from pathlib import Path
+
+from conftest import ROOT, replace_once
+from scripts import data, datacheck
+from scripts.mdblocks import load_language
+from scripts.numbers import chinese_quantities
+
+
+def findings(project: Path) -> list[str]:
+    loaded = data.load(project / "data" / "figures", project / "docs", project / "data" / "figures.schema.json")
+    return datacheck.check(loaded, project / "docs")
+
+
+def coverage(project: Path) -> list[str]:
+    return [f for f in findings(project) if "[coverage]" in f]
+
+
+def test_every_quantity_of_the_text_is_data_or_not_data():
+    assert coverage(ROOT) == []
+
+
+def test_most_figures_are_data_and_the_not_data_list_is_short_and_reasoned():
+    # apart from the years of dates, fewer than one quantity in five is not data
+    text_blocks = [b for blocks in load_language("zh").values() for b in blocks if b.kind != "container" and not b.is_label]
+    quantities = [q for b in text_blocks for q in chinese_quantities(b.text)]
+    not_data = [q for b in text_blocks for q in chinese_quantities(b.text)
+                if any(a <= q.start and q.end <= z for rx, _ in datacheck.NOT_DATA_RE for m in rx.finditer(b.text)
+                       for a, z in [m.span()])]
+    assert len(datacheck.NOT_DATA) <= 10
+    assert all(len(reason) > 30 for _, reason in datacheck.NOT_DATA)
+    years = [q for q in not_data if q.value >= 2000]
+    assert len(quantities) > 150 and len(not_data) - len(years) < len(quantities) / 5
+
+
+def test_a_figure_missing_from_the_data_is_caught(project_copy: Path):
+    path = project_copy / "data" / "figures" / "honours.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - key: provincial-may-day-medals")
+    path.write_text(text[:start], encoding="utf-8")
+    found = coverage(project_copy)
+    assert len(found) == 1
+    assert found[0].startswith("docs/zh/background.md:")
+    assert "box-police-p2: '四' (4) is neither in the data" in found[0]
+
+
+def test_a_new_figure_in_the_text_is_caught(project_copy: Path):
+    replace_once(project_copy / "docs" / "zh" / "part1.md", "成绩的取得得益于", "另有99起案件。成绩的取得得益于")
+    found = coverage(project_copy)
+    assert len(found) == 1 and "part1-a1-p2: '99' (99) is neither in the data" in found[0]
+
+
+def test_a_not_data_entry_that_matches_nothing_is_caught(monkeypatch):
+    import re
+    monkeypatch.setattr(datacheck, "NOT_DATA", datacheck.NOT_DATA + [("九十九级", "a reason that no longer applies")])
+    monkeypatch.setattr(datacheck, "NOT_DATA_RE", datacheck.NOT_DATA_RE + [(re.compile("九十九级"), "a reason")])
+    found = coverage(ROOT)
+    assert found == ["scripts/datacheck.py:1: [coverage] not-data entry '九十九级' matches nothing in the text: remove it"]
+
+
+def test_a_record_cannot_claim_a_figure_that_is_not_data(project_copy: Path):
+    path = project_copy / "data" / "figures" / "headline.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "  - key: the-year\n    label: {zh: 年份, en: Year}\n    value: 2016\n    unit: year\n",
+                    encoding="utf-8")
+    found = findings(project_copy)
+    assert len(found) == 1 and "the-year: value 2016 (2016年) is not stated in part1-a1-p1" in found[0]

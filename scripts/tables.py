@@ -16,13 +16,12 @@ import csv
 import html
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from . import charts, datacheck, display
+from .files import write_if_changed
 from .data import Data, DataError, Figure, base_2015, interview_paragraphs, load
 from .mdblocks import GEN_CLOSE_RE, GEN_OPEN_RE, LANGS, ROOT, rel
 
@@ -479,25 +478,11 @@ def prepare(root: Path = ROOT, text_checks: bool = True) -> dict[Path, str]:
     return outputs(data, root)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def generate(root: Path = ROOT) -> list[Path]:
     """Write every generated file whose content changes; returns the files written."""
     written = []
     for path, text in prepare(root).items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            write_atomic(path, text)
+        if write_if_changed(path, text):
             written.append(path)
     return written
 

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.requirements.txt
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup browser-setup serve build test check clean tables
+.PHONY: setup browser-setup serve build test check clean tables bench
 
 # (Re)create the virtual environment when it is missing or requirements.txt changed.
 $(STAMP): requirements.txt
@@ -32,6 +32,12 @@ browser-setup:
 
 test: setup browser-setup
 	$(BIN)/python -m pytest
+
+# The benchmark (README, "Performance"): about half an hour; writes bench/results.* and the README's table.
+# Lighthouse is pinned in bench/package-lock.json (not the root package.json, which holds axe-core).
+bench: setup browser-setup
+	@test -f bench/node_modules/lighthouse/package.json || npm ci --prefix bench --ignore-scripts --no-audit --no-fund
+	$(BIN)/python -m scripts bench
 
 # Regenerate the tables, charts and downloads from data/figures/ (see README, "Data").
 tables: setup

@@ -113,6 +113,15 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from . import bench
+    try:
+        return bench.command(args)
+    except bench.BenchError as err:
+        print(f"bench: {err}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -143,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("tables", help="generate the tables, charts and downloads from the data")
     p.add_argument("--check", action="store_true", help="write nothing; report each generated file that differs")
     p.set_defaults(func=cmd_tables)
+    p = sub.add_parser("bench", help="the benchmark: build, checks, scale, live reload, page weight, Lighthouse (make bench)")
+    from .bench import add_arguments
+    add_arguments(p)
+    p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -212,14 +212,14 @@ def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str, err
             _index(item, path + (i,), lines, file, errors)
 
 
-def read_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
-    """A YAML document and the line of each of its nodes; DataError if malformed or a key repeats."""
-    file = rel(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataError([f"{file}:1: cannot read: {err}"]) from None
-    loader = yaml.SafeLoader(text)
+# libyaml's parser (PyYAML's C binding) reads the same documents as the pure-Python one, several times
+# faster; its error messages differ, so a document it rejects is read again by the pure-Python parser,
+# whose message the error gives, as it always has.
+LOADERS = [loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader) if loader]
+
+
+def _read_nodes(text: str, file: str, loader_class: type) -> tuple[object, dict[Path_, int]]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {}
@@ -228,14 +228,30 @@ def read_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
             _index(node, (), lines, file, errors)
         if errors:
             raise DataError(errors)
-        data = loader.construct_document(node) if node is not None else None
+        return (loader.construct_document(node) if node is not None else None), lines
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
+    """A YAML document and the line of each of its nodes; DataError if malformed or a key repeats."""
+    file = rel(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataError([f"{file}:1: cannot read: {err}"]) from None
+    for loader_class in LOADERS[:-1]:
+        try:
+            return _read_nodes(text, file, loader_class)
+        except yaml.YAMLError:
+            pass
+    try:
+        data, lines = _read_nodes(text, file, LOADERS[-1])
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark else 1
         problem = " ".join(str(getattr(err, "problem", None) or err).split())
         raise DataError([f"{file}:{line}: malformed YAML: {problem}"]) from None
-    finally:
-        loader.dispose()
     return data, lines
 
 
@@ -286,13 +302,15 @@ def _merge_defaults(doc: dict, lines: dict[Path_, int]) -> dict:
     if not isinstance(defaults, dict) or not isinstance(figures, list):
         return doc
     merged = []
+    # the lines of each default's nodes, found once (not once per figure: that grew with the square of the data)
+    default_lines = {name: [(path, line) for path, line in lines.items() if path[:2] == ("defaults", name)]
+                     for name in defaults}
     for i, record in enumerate(figures):
         if isinstance(record, dict):
             for name in defaults:
                 if name not in record:
-                    for path, line in list(lines.items()):
-                        if path[:2] == ("defaults", name):
-                            lines[("figures", i, name) + path[2:]] = line
+                    for path, line in default_lines[name]:
+                        lines[("figures", i, name) + path[2:]] = line
             record = {**defaults, **record}
         merged.append(record)
     return {**doc, "figures": merged}

@@ -189,20 +189,23 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
         else:
             findings.append(f"{where(o)}: [provenance] roundup {o.number}: "
                             f"'{o.number}号' is not named in {o.paragraph}")
+    figures_of: dict[str, list[Figure]] = {}  # paragraph ID -> its figures, in the data's order
+    for f in data.figures:
+        figures_of.setdefault(f.paragraph, []).append(f)
     for pid in sorted({f.paragraph for f in data.figures if f.operations}):
         p = paragraphs[pid]
-        for group in dict.fromkeys(f.operations for f in data.figures if f.operations and f.paragraph == pid):
+        for group in dict.fromkeys(f.operations for f in figures_of[pid] if f.operations):
             for n in group:
                 mentions = _roundup_mentions(p, n)
                 free = [q for q in mentions if _span(q) not in p.claimed]
                 if free:
                     p.claimed.add(_span(free[0]))
                 elif not mentions:
-                    first = next(f for f in data.figures if f.operations == group and f.paragraph == pid)
+                    first = next(f for f in figures_of[pid] if f.operations == group)
                     findings.append(f"{first.where()}: [provenance] {first.key}: operations: roundup {n} "
                                     f"('{n}号') is not named in {pid}")
     for pid, p in paragraphs.items():
-        figures = [f for f in data.figures if f.paragraph == pid]
+        figures = figures_of.get(pid, [])
         if not figures:
             continue
         directions = chinese_directions(p.text)

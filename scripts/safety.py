@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from .mdblocks import DOCS, rel
 
@@ -47,7 +47,8 @@ def check_html(site: Path) -> list[str]:
     findings = []
     for path in sorted(site.rglob("*.html")):
         page = path.relative_to(site).as_posix()
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        # only the articles are built into a tree: the rest of the page (its navigation) is not content
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml", parse_only=SoupStrainer("article"))
         for article in soup.find_all("article"):
             for el in article.find_all(True):
                 if el.name in TAGS:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from .mdblocks import LANGS, DEFAULT_LANG, mkdocs_config
 
@@ -31,6 +31,7 @@ class Site:
     prefix: str = ""  # the site's path below its host, from site_url: "interview/" for https://host/interview/
     pages: dict[str, BeautifulSoup] = field(default_factory=dict)  # "part1/index.html" -> soup
     ids: dict[str, set[str]] = field(default_factory=dict)
+    elements: dict[str, list[Tag]] = field(default_factory=dict)  # every element of each page, in document order
 
     @classmethod
     def load(cls, root: Path, prefix: str = "") -> "Site":
@@ -39,8 +40,16 @@ class Site:
             key = path.relative_to(root).as_posix()
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
             site.pages[key] = soup
-            site.ids[key] = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+            # one walk through the page; each check then picks its elements from this list
+            elements = site.elements[key] = [el for el in soup.descendants if isinstance(el, Tag)]
+            site.ids[key] = {el["id"] for el in elements if el.has_attr("id")} | \
+                {el["name"] for el in elements if el.name == "a" and el.has_attr("name")}
         return site
+
+    def find(self, page: str, names: str | tuple[str, ...], attr: str | None = None) -> list[Tag]:
+        """The elements of a page with one of these names (and this attribute), as soup.find_all finds them."""
+        names = (names,) if isinstance(names, str) else names
+        return [el for el in self.elements[page] if el.name in names and (attr is None or el.has_attr(attr))]
 
     def target(self, page: str, url: str) -> tuple[str | None, str]:
         """Resolve an internal URL on a page to (file key or None, fragment)."""
@@ -92,7 +101,7 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
     site = Site.load(root, site_prefix(site_url))
     findings: list[str] = []
     for page, soup in site.pages.items():
-        for el in soup.find_all(["a", "link"], href=True):
+        for el in site.find(page, ("a", "link"), "href"):
             url = el["href"]
             if url.startswith(("mailto:", "tel:")) or el.name == "link" and "canonical" in (el.get("rel") or []):
                 continue
@@ -108,7 +117,7 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
             elif fragment and target.endswith(".html") and unquote(fragment) not in site.ids[target]:
                 findings.append(f"{page}: [links] {url}: no element with id '{unquote(fragment)}' on {target}")
         for tag, attr in RESOURCE_ATTRS.items():
-            for el in soup.find_all(tag, attrs={attr: True}):
+            for el in site.find(page, tag, attr):
                 url = el[attr]
                 if url.startswith("data:") or is_external(page, url):
                     continue
@@ -135,15 +144,15 @@ def check_offline(root: Path) -> list[str]:
     site = Site.load(root)
     for page, soup in site.pages.items():
         for tag, attr in list(RESOURCE_ATTRS.items()) + [("link", "href")]:
-            for el in soup.find_all(tag, attrs={attr: True}):
+            for el in site.find(page, tag, attr):
                 url = el[attr]
                 if tag == "link" and not set(el.get("rel") or []) & {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "preconnect", "dns-prefetch", "manifest"}:
                     continue
                 if not url.startswith("data:") and is_external(page, url):
                     findings.append(f"{page}: [offline] <{tag} {attr}=\"{url}\"> loads from another host")
-        for style in soup.find_all("style"):
+        for style in site.find(page, "style"):
             findings += _external_in_css(style.get_text(), page, page)
-        for el in soup.find_all(style=True):
+        for el in (el for el in site.elements[page] if el.has_attr("style")):
             findings += _external_in_css(el["style"], page, page)
     for css in sorted(root.rglob("*.css")):
         key = css.relative_to(root).as_posix()

@@ -13,6 +13,7 @@ rename. `check()` instead reports every file that differs from what the data giv
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
@@ -465,23 +466,51 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
     return out
 
 
-def prepare(root: Path = ROOT, text_checks: bool = True) -> dict[Path, str]:
+# `mkdocs serve` rebuilds on every saved page: the data it last loaded and held to the text, with a digest of
+# everything that reading and checking it reads, is used again while that digest stays the same.
+_checked: dict[tuple[Path, bool], tuple[str, Data]] = {}
+
+
+def _inputs_digest(root: Path) -> str:
+    """A digest of the data files, their schema, the navigation (mkdocs.yml) and the Chinese pages."""
+    digest = hashlib.sha256()
+    paths = [*sorted((root / "data" / "figures").glob("*.yml")), root / "data" / "figures.schema.json",
+             root / "mkdocs.yml", *sorted((root / "docs" / "zh").glob("*.md"))]
+    for path in paths:
+        digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b"\1missing") + b"\0")
+    return digest.hexdigest()
+
+
+def checked_data(root: Path = ROOT, text_checks: bool = True, remember: bool = False) -> Data:
+    """The data, loaded and checked; DataError if anything is wrong. With `remember`, the data of the last
+    call is given again if nothing it was read or checked from has changed since."""
+    key = (root, text_checks)
+    digest = _inputs_digest(root) if remember else ""
+    if remember and key in _checked and _checked[key][0] == digest:
+        return _checked[key][1]
+    data = load(root / "data" / "figures", root / "docs", root / "data" / "figures.schema.json")
+    findings = datacheck.check(data, root / "docs") if text_checks else []
+    if findings:
+        raise DataError(findings)
+    if remember:
+        _checked[key] = (digest, data)
+    return data
+
+
+def prepare(root: Path = ROOT, text_checks: bool = True, remember: bool = False) -> dict[Path, str]:
     """Load and check the data, then build every output; DataError or TablesError if anything is wrong.
 
     Without `text_checks` the data is only loaded and validated (schema, references), not held to
     the text: the build uses that, to fail on stale generated files and leave the text to the tests.
     """
-    data = load(root / "data" / "figures", root / "docs", root / "data" / "figures.schema.json")
-    findings = datacheck.check(data, root / "docs") if text_checks else []
-    if findings:
-        raise DataError(findings)
-    return outputs(data, root)
+    return outputs(checked_data(root, text_checks, remember), root)
 
 
-def generate(root: Path = ROOT) -> list[Path]:
-    """Write every generated file whose content changes; returns the files written."""
+def generate(root: Path = ROOT, remember: bool = False) -> list[Path]:
+    """Write every generated file whose content changes; returns the files written. (`remember`: see
+    checked_data; `mkdocs serve` uses it.)"""
     written = []
-    for path, text in prepare(root).items():
+    for path, text in prepare(root, remember=remember).items():
         if write_if_changed(path, text):
             written.append(path)
     return written

@@ -36,10 +36,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # mkdocs-static-i18n's build of another language, within this build: done for it already
     root = Path(config.config_file_path).resolve().parent
     try:
         if _command == "serve":
-            for path in tables.generate(root):
+            for path in tables.generate(root, remember=True):  # the data again if nothing it depends on changed
                 log.info("tables: regenerated %s", path.relative_to(root))
             return
         findings = tables.check(root, text_checks=False)  # the tests hold the data to the text

@@ -21,9 +21,15 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def root_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The one strict build of the real project per test session: its site folder and its output."""
     site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
+    return site, build(ROOT, site)
+
+
+@pytest.fixture(scope="session")
+def built_site(root_build: tuple[Path, subprocess.CompletedProcess]) -> Path:
+    site, result = root_build
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -19,9 +19,8 @@ def soup(site: Path, rel: str) -> BeautifulSoup:
     return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "lxml")
 
 
-def test_strict_build_passes_without_warnings(tmp_path: Path):
-    from conftest import ROOT
-    result = build(ROOT, tmp_path / "site")
+def test_strict_build_passes_without_warnings(root_build):
+    _, result = root_build  # the session's strict build of the real project, which the other tests read
     assert result.returncode == 0, result.stderr
     assert not re.search(r"^(WARNING|ERROR)", result.stderr, flags=re.M), result.stderr
 

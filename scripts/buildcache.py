@@ -1,0 +1,161 @@
+"""What a build need not redo when nothing it depends on has changed (used by scripts/cache_hook.py).
+
+* Chinese word segmentation: Material's search plugin segments every run of Chinese characters with
+  jieba, and loading jieba's dictionary alone costs about half a second per build. The words jieba
+  gives for each run are kept, keyed by the run's text, for jieba's version and dictionary file; a
+  build loads jieba only to segment a run it has not seen. The index is the same, byte for byte.
+* Compiled templates: Jinja compiles Material's templates anew for each language of each build;
+  their bytecode is kept (Jinja's own FileSystemBytecodeCache, which checks each template's source
+  and Jinja's and Python's versions), in a folder of its own for each environment configuration.
+
+Both live in cache_dir(): $HURRICANE_CACHE_DIR, else `cache/hurricane-2016` in the virtual environment
+(so `make distclean` removes it), else the user's cache folder. Nothing there is needed: with the folder
+empty or not writable, a build does the work again and gives the same site.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Iterator
+
+APP = "hurricane-2016"
+SEGMENTS_FILE = "jieba-segments.json"
+SEGMENTS_LIMIT = 200_000  # runs kept beyond those of the last build, before the file is pruned to those
+
+
+def cache_dir() -> Path:
+    if os.environ.get("HURRICANE_CACHE_DIR"):
+        return Path(os.environ["HURRICANE_CACHE_DIR"])
+    if sys.prefix != sys.base_prefix:
+        return Path(sys.prefix) / "cache" / APP
+    import platformdirs
+    return Path(platformdirs.user_cache_dir(APP))
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- word segmentation --------------------------------------------------------------------------------------
+
+class SegmentMemo:
+    """Stands in for the jieba module in Material's search plugin: `cut` gives jieba's words for a text,
+    from memory when the text was segmented before; everything else is jieba's own."""
+
+    def __init__(self, jieba: Any, path: Path) -> None:
+        self._jieba = jieba
+        self.path = path
+        self.words: dict[str, list[str]] | None = None  # loaded on first use
+        self.used: set[str] = set()
+        self.added = False
+        self.enabled = True  # off once a build sets another dictionary: the kept words are not its words
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._jieba, name)
+
+    def key(self) -> str:
+        """jieba's version and the identity of its dictionary file: the words are valid for these only."""
+        from importlib.metadata import version
+        configured = self._jieba.dt.dictionary  # None: jieba's own dictionary, in its package
+        dictionary = Path(configured) if configured else Path(self._jieba.__file__).parent / self._jieba.DEFAULT_DICT_NAME
+        stat = dictionary.stat()
+        return f"jieba {version('jieba')}; {dictionary} {stat.st_size} {stat.st_mtime_ns}"
+
+    def _load(self) -> dict[str, list[str]]:
+        if self.words is None:
+            self.words = {}
+            try:
+                stored = json.loads(self.path.read_text(encoding="utf-8"))
+                if stored.get("key") == self.key():
+                    self.words = stored["words"]
+            except (OSError, ValueError, KeyError, AttributeError):
+                pass
+        return self.words
+
+    def set_dictionary(self, *args: Any, **kwargs: Any) -> Any:
+        self.enabled = False
+        return self._jieba.set_dictionary(*args, **kwargs)
+
+    def load_userdict(self, *args: Any, **kwargs: Any) -> Any:
+        self.enabled = False
+        return self._jieba.load_userdict(*args, **kwargs)
+
+    def cut(self, sentence: Any, *args: Any, **kwargs: Any) -> Iterator[str]:
+        if args or kwargs or not self.enabled:
+            return self._jieba.cut(sentence, *args, **kwargs)
+        text = sentence.decode("utf-8") if isinstance(sentence, bytes) else str(sentence)
+        words = self._load().get(text)
+        if words is None:
+            words = self._words(text)
+        self.used.add(text)
+        return iter(words)
+
+    def _words(self, text: str) -> list[str]:
+        words = list(self._jieba.cut(text))
+        assert self.words is not None
+        self.words[text] = words
+        self.added = True
+        return words
+
+    def save(self) -> None:
+        """Keep the words on disk when this build segmented a text it had not seen."""
+        if not self.added or self.words is None or not self.enabled:
+            return
+        words = self.words if len(self.words) <= SEGMENTS_LIMIT else {t: self.words[t] for t in self.used}
+        try:
+            _write_atomic(self.path, json.dumps({"key": self.key(), "words": words}, ensure_ascii=False,
+                                                separators=(",", ":")).encode("utf-8"))
+        except OSError:
+            return  # a cache that cannot be written is only slower
+        self.added = False
+
+
+_memo: SegmentMemo | None = None
+
+
+def segment_memo() -> SegmentMemo | None:
+    """Material's search plugin segmenting through the memo (installed once per process); None without jieba."""
+    global _memo
+    try:
+        from material.plugins.search import plugin as search
+    except ImportError:
+        return None
+    if getattr(search, "jieba", None) is None:
+        return None
+    if isinstance(search.jieba, SegmentMemo):
+        return search.jieba
+    if _memo is None:
+        _memo = SegmentMemo(search.jieba, cache_dir() / SEGMENTS_FILE)
+    search.jieba = _memo
+    return _memo
+
+
+# --- compiled templates -------------------------------------------------------------------------------------
+
+def template_cache(env: Any) -> Any:
+    """A bytecode cache for a Jinja environment, in a folder of its own for the environment's settings."""
+    from jinja2 import FileSystemBytecodeCache
+    autoescape = getattr(env.autoescape, "__qualname__", env.autoescape)  # a function's name, not its address
+    settings = repr((sorted(env.extensions), autoescape, env.block_start_string, env.block_end_string,
+                     env.variable_start_string, env.variable_end_string, env.comment_start_string,
+                     env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
+                     env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized,
+                     type(env).__module__, type(env).__qualname__))
+    folder = cache_dir() / "jinja" / hashlib.sha256(settings.encode()).hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))

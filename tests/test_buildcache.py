@@ -1,0 +1,92 @@
+"""What builds keep between runs (scripts/buildcache.py, scripts/cache_hook.py, and the data that
+`mkdocs serve` reloads only when it changes) changes nothing in what they give."""
+import filecmp
+import json
+import os
+import subprocess
+import types
+from pathlib import Path
+
+import pytest
+
+from conftest import MKDOCS, ROOT, replace_once
+from scripts import buildcache, tables
+
+
+class FakeJieba(types.SimpleNamespace):
+    """jieba's interface as Material's search uses it, counting the texts it segments."""
+
+    DEFAULT_DICT_NAME = "dict.txt"
+
+    def __init__(self, folder: Path) -> None:
+        (folder / "dict.txt").write_text("词 1\n", encoding="utf-8")
+        super().__init__(__file__=str(folder / "__init__.py"), dt=types.SimpleNamespace(dictionary=None), cuts=[])
+
+    def cut(self, sentence, *args, **kwargs):
+        text = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
+        self.cuts.append(text)
+        return iter([text[i:i + 2] for i in range(0, len(text), 2)])
+
+    def set_dictionary(self, path):
+        self.dt.dictionary = path
+
+
+def test_the_memo_gives_jieba_s_words_and_keeps_them_for_the_next_build(tmp_path: Path):
+    jieba = FakeJieba(tmp_path)
+    memo = buildcache.SegmentMemo(jieba, tmp_path / "cache" / "segments.json")
+    assert "\u200b".join(memo.cut("电信网络诈骗".encode("utf-8"))) == "电信\u200b网络\u200b诈骗"
+    assert list(memo.cut("电信网络诈骗".encode("utf-8"))) == ["电信", "网络", "诈骗"] and jieba.cuts == ["电信网络诈骗"]
+    memo.save()
+    again = buildcache.SegmentMemo(jieba, tmp_path / "cache" / "segments.json")
+    assert list(again.cut("电信网络诈骗".encode("utf-8"))) == ["电信", "网络", "诈骗"]
+    assert jieba.cuts == ["电信网络诈骗"]  # from the file: jieba was not asked again
+
+
+def test_kept_words_are_not_used_with_another_dictionary(tmp_path: Path):
+    jieba = FakeJieba(tmp_path)
+    memo = buildcache.SegmentMemo(jieba, tmp_path / "segments.json")
+    list(memo.cut("毒品"))
+    memo.save()
+    os.utime(tmp_path / "dict.txt", ns=(1, 1))  # jieba's dictionary file changed
+    list(buildcache.SegmentMemo(jieba, tmp_path / "segments.json").cut("毒品"))
+    assert jieba.cuts == ["毒品", "毒品"]
+    memo = buildcache.SegmentMemo(jieba, tmp_path / "segments.json")
+    memo.set_dictionary(str(tmp_path / "dict.txt"))  # a build that sets its own dictionary: jieba's own words
+    list(memo.cut("毒品"))
+    assert jieba.cuts == ["毒品", "毒品", "毒品"] and memo.enabled is False
+
+
+def test_a_broken_cache_file_is_only_slower(tmp_path: Path):
+    (tmp_path / "segments.json").write_text("{not json", encoding="utf-8")
+    jieba = FakeJieba(tmp_path)
+    assert list(buildcache.SegmentMemo(jieba, tmp_path / "segments.json").cut("盗抢")) == ["盗抢"]
+
+
+def test_a_build_with_its_caches_gives_the_same_site_as_one_without(tmp_path: Path):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HURRICANE_CACHE_DIR=str(tmp_path / "cache"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    results = [subprocess.run(MKDOCS + ["build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=600) for site in (first, second)]
+    assert all(r.returncode == 0 for r in results), results[0].stderr + results[1].stderr
+    assert "Prefix dict" in results[0].stderr and "Prefix dict" not in results[1].stderr  # jieba loaded once
+    assert json.loads((tmp_path / "cache" / buildcache.SEGMENTS_FILE).read_text(encoding="utf-8"))["words"]
+    assert list((tmp_path / "cache" / "jinja").rglob("*.cache"))
+
+    def same(a: filecmp.dircmp) -> bool:
+        _, mismatch, errors = filecmp.cmpfiles(a.left, a.right, a.common_files, shallow=False)
+        return not (a.left_only or a.right_only or mismatch or errors) and all(same(s) for s in a.subdirs.values())
+    assert same(filecmp.dircmp(first, second))
+
+
+def test_serve_reuses_the_checked_data_only_while_nothing_it_was_read_from_changes(project_copy: Path):
+    data = tables.checked_data(project_copy, remember=True)
+    assert tables.checked_data(project_copy, remember=True) is data
+    assert tables.checked_data(project_copy) is not data  # without `remember`: always read again
+    replace_once(project_copy / "docs" / "en" / "part1.md", "Reporter:", "Interviewer:")
+    assert tables.checked_data(project_copy, remember=True) is data  # the English pages are not read
+    replace_once(project_copy / "data" / "figures" / "headline.yml", "en: Fire deaths}", "en: Deaths in fires}")
+    changed = tables.checked_data(project_copy, remember=True)
+    assert changed is not data and "Deaths in fires" in {f.label.en for f in changed.figures}
+    replace_once(project_copy / "docs" / "zh" / "part1.md", "65.5万起", "65.6万起")
+    with pytest.raises(tables.DataError):
+        tables.checked_data(project_copy, remember=True)  # the text no longer states the figure

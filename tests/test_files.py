@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.files import write_if_changed
+from scripts.core.files import write_if_changed
 
 
 def test_writes_a_readable_file_and_only_when_the_content_changes(tmp_path: Path):

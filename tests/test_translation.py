@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, drop_paragraph
-from scripts import glossary as gl
-from scripts import translation
-from scripts.mdblocks import load_language
+from scripts.text import glossary as gl
+from scripts.checks import translation
+from scripts.text.blocks import load_language
 
 
 def check(project: Path) -> list[str]:

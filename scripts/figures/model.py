@@ -16,8 +16,9 @@ import jsonschema
 import yaml
 from jsonschema.exceptions import best_match
 
-from . import display
-from .mdblocks import DOCS, ROOT, FormatError, load_language, rel
+from scripts.figures import formatting as display
+from scripts.core.paths import DOCS, ROOT, rel
+from scripts.text.blocks import FormatError, load_language
 
 DATA_DIR = ROOT / "data" / "figures"
 SCHEMA = ROOT / "data" / "figures.schema.json"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .mdblocks import ROOT, rel
+from scripts.core.paths import ROOT, rel
 
 GLOSSARY = ROOT / "data" / "glossary.yml"
 KINDS_ORDER = ("person", "publication", "institution", "campaign", "slogan", "legal", "crime", "place", "other")

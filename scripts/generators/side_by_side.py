@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 
-from .mdblocks import Block, LANGS
+from scripts.text.blocks import Block
+
+from scripts.core.languages import LANGS
 
 TITLE = {"zh": "中英对照：", "en": "Side by side: "}
 Pair = tuple[Block | None, Block | None]

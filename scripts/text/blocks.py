@@ -19,20 +19,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from scripts.core.config import nav_pages
+from scripts.core.generated import CLOSE_RE as GEN_CLOSE_RE
+from scripts.core.generated import OPEN_RE as GEN_OPEN_RE
+from scripts.core.paths import DOCS, rel
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"
 
 ID_RE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 ATTRS_RE = re.compile(r"^\{:?\s*#(" + ID_RE + r")((?:\s+\.[\w-]+)*)\s*\}$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s+\{:?\s*#(" + ID_RE + r")((?:\s+\.[\w-]+)*)\s*\}$")
 DIV_OPEN_RE = re.compile(r"^<div\s+([^>]*?)\s*markdown>$")
 DIV_ATTR_RE = re.compile(r'([\w-]+)="([^"]*)"')
-GEN_OPEN_RE = re.compile(r"^<!-- generated:([\w-]+)\b.*-->$")
-GEN_CLOSE_RE = re.compile(r"^<!-- /generated:([\w-]+) -->$")
 INLINE_ATTRS_RE = re.compile(r"\{:?\s*[.#][^}]*\}")
 LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 TAG_RE = re.compile(r"<[^>]+>")
@@ -73,15 +70,6 @@ class Block:
 
     def where(self) -> str:
         return f"{rel(self.path)}:{self.line}"
-
-
-def rel(path: Path) -> str:
-    """A path as the project names it: relative to the nearest folder holding mkdocs.yml."""
-    path = path.resolve()
-    for parent in path.parents:
-        if (parent / "mkdocs.yml").is_file():
-            return str(path.relative_to(parent))
-    return str(path)
 
 
 def plain_text(markdown: str) -> str:
@@ -196,45 +184,6 @@ def parse_text(text: str, path: Path) -> list[Block]:
 
 def parse_page(path: Path) -> list[Block]:
     return parse_text(path.read_text(encoding="utf-8"), path)
-
-
-class _Loader(yaml.SafeLoader):
-    """A YAML loader that reads mkdocs.yml, leaving its !ENV tags as their default value."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    return value[-1] if len(value) > 1 else None
-
-
-_Loader.add_constructor("!ENV", _env)
-# The same with libyaml's parser, several times faster; a file it rejects is read again by the pure-Python one.
-_FastLoader = type("_FastLoader", (getattr(yaml, "CSafeLoader", _Loader),), {})
-_FastLoader.add_constructor("!ENV", _env)
-
-
-def mkdocs_config(root: Path = ROOT) -> dict:
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    try:
-        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader with libyaml's parser
-    except yaml.YAMLError:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-
-
-def nav_pages(root: Path = ROOT) -> list[str]:
-    """The page files of the navigation, in order (paths relative to a language folder)."""
-    out: list[str] = []
-
-    def walk(items: list) -> None:
-        for item in items:
-            if isinstance(item, str):
-                out.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value) if isinstance(value, list) else out.append(value)
-
-    walk(mkdocs_config(root)["nav"])
-    return out
 
 
 def page_path(lang: str, page: str, docs: Path = DOCS) -> Path:

@@ -37,14 +37,15 @@ def cmd_translation(args: argparse.Namespace) -> int:
 
 def cmd_glossary(args: argparse.Namespace) -> int:
     """Generate the glossary page of each language from data/glossary.yml, or check it is fresh."""
-    from scripts.text import glossary
     from scripts.core.files import write_if_changed
+    from scripts.generators import glossary_page
+    from scripts.text import glossary
     from scripts.core.paths import DOCS, rel
     terms = glossary.load()
     stale = []
-    for lang in glossary.PAGE_TEXT:
-        path = DOCS / lang / glossary.PAGE
-        text = glossary.render_page(terms, lang)
+    for lang in glossary_page.PAGE_TEXT:
+        path = DOCS / lang / glossary_page.PAGE
+        text = glossary_page.render_page(terms, lang)
         if args.write:
             write_if_changed(path, text)
         elif not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -2,20 +2,28 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.requirements.txt
+STAMP := $(VENV)/.locked
+PROJECT_STAMP := $(VENV)/.project
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup browser-setup serve build test check clean tables bench
+.PHONY: setup browser-setup serve build test check clean tables bench lock
 
-# (Re)create the virtual environment when it is missing or requirements.txt changed.
-$(STAMP): requirements.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	@cp requirements.txt $(STAMP)
+# The virtual environment is made anew whenever a lock file changes, so it holds exactly what they
+# say: requirements/dev.txt is the whole tree (runtime and development), exact versions with hashes.
+# The project itself is installed editable (again whenever pyproject.toml changes), which registers
+# the MkDocs plugin `bilingual`.
+$(STAMP): requirements/runtime.txt requirements/dev.txt
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
+	@touch $(STAMP)
 
-setup: $(STAMP)
+$(PROJECT_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(PROJECT_STAMP)
+
+setup: $(PROJECT_STAMP)
 
 serve: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -50,3 +58,10 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) node_modules
+
+# Compile the lock files from pyproject.toml (runtime dependencies, and the `dev` extra on top of them).
+# Run after changing a dependency there; commit pyproject.toml and both lock files together.
+LOCK_FLAGS := --allow-unsafe --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras
+lock: setup
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) --output-file=requirements/runtime.txt pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile $(LOCK_FLAGS) --constraint=requirements/runtime.txt --extra=dev --output-file=requirements/dev.txt pyproject.toml

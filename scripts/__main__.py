@@ -1,13 +1,17 @@
 """One command line for every documentation chore: `python -m scripts COMMAND`.
 
-Each command prints its findings as `file:line: [check] …` and exits 1 when there are any,
-2 when its input cannot be read.
+Each check prints its findings as `file:line: [check] ID: message` and exits 1 when there are any,
+2 when its input cannot be read; `check [SITE]` runs every static check in one process.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from scripts.core.findings import Finding
+from scripts.core.yamlfile import YamlError
 
 from scripts.figures.model import DataError
 from scripts.text.glossary import GlossaryError
@@ -15,7 +19,12 @@ from scripts.text.blocks import FormatError
 from scripts.generators.tables import TablesError
 
 
-def _report(findings: list[str], what: str) -> int:
+Findings = Sequence[Finding | str]
+# Input that a check cannot read: reported as `file:line: what is wrong`, exit 2.
+INPUT_ERRORS = (FormatError, GlossaryError, DataError, TablesError, YamlError)
+
+
+def _report(findings: Findings, what: str) -> int:
     for finding in findings:
         print(finding)
     if findings:
@@ -35,8 +44,8 @@ def cmd_translation(args: argparse.Namespace) -> int:
     return _report(translation.check(), "translation")
 
 
-def cmd_glossary(args: argparse.Namespace) -> int:
-    """Generate the glossary page of each language from data/glossary.yml, or check it is fresh."""
+def glossary_pages(write: bool = False) -> list[Finding]:
+    """Each glossary page that differs from what data/glossary.yml gives (written instead with `write`)."""
     from scripts.core.files import write_if_changed
     from scripts.generators import glossary_page
     from scripts.text import glossary
@@ -46,12 +55,17 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     for lang in glossary_page.PAGE_TEXT:
         path = DOCS / lang / glossary_page.PAGE
         text = glossary_page.render_page(terms, lang)
-        if args.write:
+        if write:
             write_if_changed(path, text)
         elif not path.exists() or path.read_text(encoding="utf-8") != text:
-            stale.append(f"{rel(path)}:1: [generated] glossary: differs from what data/glossary.yml gives; "
-                         "run `python -m scripts glossary --write`")
-    return _report(stale, "glossary")
+            stale.append(Finding(rel(path), 1, "generated", "glossary", "differs from what data/glossary.yml gives; "
+                                 "run `python -m scripts glossary --write`"))
+    return stale
+
+
+def cmd_glossary(args: argparse.Namespace) -> int:
+    """Generate the glossary page of each language from data/glossary.yml, or check it is fresh."""
+    return _report(glossary_pages(args.write), "glossary")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -115,6 +129,56 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]]:
+    """Every static check: name -> (findings for an optional built site, whether it needs the site)."""
+    from scripts.checks import data as datacheck
+    from scripts.checks import fidelity, safety, translation, workflows
+    from scripts.checks import site_links
+    from scripts.figures import model as data
+    from scripts.generators import tables
+    from scripts.text import translation_state
+
+    return {
+        "fidelity": (lambda site: fidelity.check(), False),
+        "translation": (lambda site: translation.check(), False),
+        "glossary": (lambda site: glossary_pages(), False),
+        "status": (lambda site: translation_state.findings(translation_state.status()), False),
+        "data": (lambda site: datacheck.check(data.load()), False),
+        "tables": (lambda site: tables.check(), False),
+        "safety": (lambda site: [*safety.check_markdown(), *(safety.check_html(site) if site else [])], False),
+        "workflows": (lambda site: workflows.check(), False),
+        "links": (lambda site: site_links.check_links(site) if site else [], True),
+        "offline": (lambda site: site_links.check_offline(site) if site else [], True),
+    }
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Every static check in one process; with SITE, the checks of a built site too."""
+    site = Path(args.site) if args.site else None
+    if site is not None and not (site / "index.html").is_file():
+        print(f"check: {site} is not a built site (no index.html): run `make build` first", file=sys.stderr)
+        return 2
+    counts: dict[str, int] = {}
+    unreadable = False
+    for name, (run, needs_site) in _static_checks().items():
+        if needs_site and site is None:
+            continue
+        try:
+            findings = run(site)
+        except INPUT_ERRORS as err:
+            print(f"{err}", file=sys.stderr)
+            print(f"check: {name}: input cannot be read", file=sys.stderr)
+            unreadable = True
+            continue
+        for finding in findings:
+            print(finding)
+        counts[name] = len(findings)
+    summary = ", ".join(f"{name} {n}" for name, n in counts.items())
+    total = sum(counts.values())
+    print(f"check: {total} finding(s) ({summary})" if total else f"check: OK ({summary})", file=sys.stderr)
+    return 2 if unreadable else (1 if total else 0)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from scripts import bench
     try:
@@ -128,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="every static check in one process (with SITE, a built site's checks too)")
+    p.add_argument("site", nargs="?", help="a built site folder, e.g. site")
+    p.set_defaults(func=cmd_check)
     sub.add_parser("fidelity", help="the Chinese pages against source/interview.zh.txt").set_defaults(func=cmd_fidelity)
     sub.add_parser("translation", help="every English page against its Chinese twin").set_defaults(func=cmd_translation)
     p = sub.add_parser("glossary", help="the glossary pages from data/glossary.yml (checks freshness unless --write)")
@@ -161,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (FormatError, GlossaryError) as err:
+    except (FormatError, GlossaryError, YamlError) as err:
         print(f"{err}", file=sys.stderr)
         return 2
     except (DataError, TablesError) as err:

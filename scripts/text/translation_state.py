@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from scripts.core.files import write_if_changed
+from scripts.core.findings import Finding
 from scripts.core.paths import DOCS, ROOT, rel
 from scripts.text.blocks import Block, load_language, normalize, parse_text
 from scripts.core.config import nav_pages
@@ -164,13 +165,21 @@ def format_report(report: list[PageStatus]) -> str:
         lines.append(f"{ps.page:<16}{ps.paragraphs:>8}{ps.translated:>12}{ps.stale:>7}{ps.missing:>9}{ps.percent:>9.1f}%")
     total = PageStatus("total", *(sum(getattr(p, k) for p in report) for k in ("paragraphs", "translated", "stale", "missing")))
     lines.append(f"{'total':<16}{total.paragraphs:>8}{total.translated:>12}{total.stale:>7}{total.missing:>9}{total.percent:>9.1f}%")
+    lines += [str(f) for f in findings(report)]
+    return "\n".join(lines)
+
+
+def findings(report: list[PageStatus]) -> list[Finding]:
+    """Each stale or missing translation of the report."""
+    out = []
     for ps in report:
         for e in ps.entries:
             if e.status == "stale":
-                lines.append(f"docs/en/{e.page}:{e.line}: [stale] {e.id}: the Chinese changed since translation: {e.change}")
+                out.append(Finding(f"docs/en/{e.page}", e.line, "stale", e.id,
+                                   f"the Chinese changed since translation: {e.change}"))
             elif e.status == "missing":
-                lines.append(f"docs/zh/{e.page}:{e.line}: [missing] {e.id}: no English translation")
-    return "\n".join(lines)
+                out.append(Finding(f"docs/zh/{e.page}", e.line, "missing", e.id, "no English translation"))
+    return out
 
 
 def to_json(report: list[PageStatus]) -> str:

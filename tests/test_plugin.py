@@ -1,0 +1,62 @@
+"""The toolchain is one installed MkDocs plugin: registered by entry point, named in mkdocs.yml with
+options MkDocs validates, its steps ordered against mkdocs-static-i18n in one table."""
+from __future__ import annotations
+
+import re
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from conftest import ROOT, build, replace_once
+from mkdocs.plugins import BasePlugin
+from mkdocs_static_i18n.plugin import I18n
+
+from scripts.core.config import mkdocs_config
+from scripts.plugin import BilingualPlugin
+from scripts.plugin.plugin import ORDER
+
+
+def _priority(plugin: type[BasePlugin], event: str) -> float:
+    return float(getattr(getattr(plugin, event), "mkdocs_priority", 0))
+
+
+def test_the_plugin_is_installed_under_its_entry_point_and_named_in_mkdocs_yml() -> None:
+    assert entry_points(group="mkdocs.plugins")["bilingual"].load() is BilingualPlugin
+    config = mkdocs_config(ROOT)
+    names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
+    assert names[-1] == "bilingual" and "i18n" in names
+    assert "hooks" not in config
+
+
+def test_no_module_edits_sys_path() -> None:
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "scripts").rglob("*.py")
+                 if re.search(r"\bsys\.path\b", p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_the_steps_run_where_the_order_table_says_relative_to_i18n() -> None:
+    for event, priority in ORDER.items():
+        assert _priority(BilingualPlugin, event) == priority, event
+    # the side-by-side pages need the files of the language that I18n has just picked
+    assert _priority(BilingualPlugin, "on_files") < _priority(I18n, "on_files")
+    # the per-language index needs I18n's joint index, written in its own on_post_build
+    assert _priority(BilingualPlugin, "on_post_build") < _priority(I18n, "on_post_build")
+    # the segmentation memo must be in place before Material's search plugin configures itself
+    from material.plugins.search.plugin import SearchPlugin
+    assert _priority(BilingualPlugin, "on_config") > _priority(SearchPlugin, "on_config")
+    # page content: after I18n's page markdown step; every other event at the default priority
+    for event in ("on_page_content", "on_page_context", "on_pre_build", "on_startup"):
+        assert event not in ORDER and _priority(BilingualPlugin, event) == 0
+
+
+def test_an_unknown_option_fails_the_build_naming_the_key(project_copy: Path, tmp_path: Path) -> None:
+    replace_once(project_copy / "mkdocs.yml", "  - bilingual\n", "  - bilingual:\n      side_by_sides: false\n")
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "side_by_sides" in result.stdout + result.stderr
+
+
+def test_a_mistyped_option_fails_the_build_naming_the_key(project_copy: Path, tmp_path: Path) -> None:
+    replace_once(project_copy / "mkdocs.yml", "  - bilingual\n", "  - bilingual:\n      generated: sometimes\n")
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "generated" in result.stderr and "sometimes" in result.stderr

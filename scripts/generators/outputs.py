@@ -1,0 +1,195 @@
+"""Every generated file, built from the data: the pages with their generated sections filled, the charts
+and the downloads; `generate` writes those that change, `check` reports those that differ."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import cast
+
+from scripts.checks import data as datacheck
+from scripts.core import generated
+from scripts.core.files import write_if_changed
+from scripts.core.languages import LANGS
+from scripts.core.paths import ROOT, rel
+from scripts.figures.model import Data, DataError, interview_paragraphs, load
+from scripts.generators import charts
+from scripts.generators.downloads import DOWNLOADS, FILES, GENERATED_BY, export_csv, export_json
+from scripts.generators.table_sections import PLACEMENTS, SECTIONS, Context, section
+from scripts.text.blocks import Block
+
+
+class TablesError(ValueError):
+    """Pages that cannot take the generated sections; str() has one `file:line: …` line per problem."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def open_marker(name: str) -> str:
+    files = ", ".join("data/figures/*.yml" if d == "*" else f"data/figures/{d}.yml" for d in SECTIONS[name].sources)
+    return generated.open_marker(name, GENERATED_BY, files)
+
+
+def close_marker(name: str) -> str:
+    return generated.close_marker(name)
+
+
+# --- pages ------------------------------------------------------------------------------------------------
+
+def fill_page(text: str, path: Path, sections: dict[str, str], expected: list[str]) -> str:
+    """The page with each generated section's content replaced; TablesError if a marker is wrong."""
+    lines = text.split("\n")
+    out: list[str] = []
+    errors: list[str] = []
+    found: list[str] = []
+
+    def copy(start: int, end: int) -> None:
+        """Lines outside the generated sections, as they are; a closing marker there closes nothing."""
+        for i in range(start, end):
+            if generated.CLOSE_RE.match(lines[i].strip()):
+                errors.append(f"{rel(path)}:{i + 1}: [tables] '{lines[i].strip()}' closes no open generated section")
+            out.append(lines[i])
+
+    after = 0  # the first line after the last section
+    for s in generated.sections(lines):
+        copy(after, s.start)
+        if s.end is None:
+            errors.append(f"{rel(path)}:{s.start + 1}: [tables] generated section '{s.name}' is never closed "
+                          f"(add a line '{close_marker(s.name)}')")
+            after = len(lines)
+            break
+        if s.name not in sections:
+            errors.append(f"{rel(path)}:{s.start + 1}: [tables] unknown generated section '{s.name}' "
+                          f"(known on this page: {', '.join(expected) or 'none'})")
+        elif s.name in found:
+            errors.append(f"{rel(path)}:{s.start + 1}: [tables] generated section '{s.name}' appears twice")
+        else:
+            found.append(s.name)
+            out += [open_marker(s.name), "", sections[s.name], "", close_marker(s.name)]
+        after = s.end + 1
+    copy(after, len(lines))
+    for name in expected:
+        if name not in found and not any(f"'{name}'" in e for e in errors):
+            errors.append(f"{rel(path)}:1: [tables] generated section '{name}' is missing: add the lines "
+                          f"'{open_marker(name)}' and '{close_marker(name)}' (blank lines around) where it belongs")
+    if errors:
+        raise TablesError(errors)
+    return "\n".join(out)
+
+
+# --- everything ----------------------------------------------------------------------------------------------
+
+def paragraph_pages(docs: Path) -> dict[str, str]:
+    """Paragraph ID -> the stem of the page that holds it ("part1")."""
+    blocks = cast("dict[str, Block]", interview_paragraphs(docs))
+    return {pid: b.path.stem for pid, b in blocks.items()}
+
+
+def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
+    """The full new content of every generated file: pages with their sections, charts, downloads."""
+    docs = root / "docs"
+    pages = paragraph_pages(docs)
+    out: dict[Path, str] = {}
+    errors: list[str] = []
+    for lang in LANGS:
+        for page, names in PLACEMENTS.items():
+            path = docs / lang / page
+            if not path.exists():
+                errors.append(f"{rel(path)}:1: [tables] page missing: it carries the generated sections "
+                              f"{', '.join(names)}")
+                continue
+            c = Context(data, lang, page, pages)
+            sections = {name: section(name, c) for name in names}
+            try:
+                out[path] = fill_page(path.read_text(encoding="utf-8"), path, sections, names)
+            except TablesError as err:
+                errors += err.errors
+        for chart in charts.CHARTS:
+            out[docs / lang / "charts" / f"{chart.name}.svg"] = chart.svg(data, lang)
+    out[docs / "zh" / DOWNLOADS / FILES["json"]] = export_json(data)
+    for kind, text in export_csv(data).items():
+        out[docs / "zh" / DOWNLOADS / FILES[kind]] = text
+    if errors:
+        raise TablesError(errors)
+    return out
+
+
+# `mkdocs serve` rebuilds on every saved page: the data it last loaded and held to the text, with a digest of
+# everything that reading and checking it reads, is used again while that digest stays the same.
+_checked: dict[tuple[Path, bool], tuple[str, Data]] = {}
+
+
+def _inputs_digest(root: Path) -> str:
+    """A digest of the data files, their schema, the navigation (mkdocs.yml) and the Chinese pages."""
+    digest = hashlib.sha256()
+    paths = [*sorted((root / "data" / "figures").glob("*.yml")), root / "data" / "figures.schema.json",
+             root / "mkdocs.yml", *sorted((root / "docs" / "zh").glob("*.md"))]
+    for path in paths:
+        digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b"\1missing") + b"\0")
+    return digest.hexdigest()
+
+
+def checked_data(root: Path = ROOT, text_checks: bool = True, remember: bool = False) -> Data:
+    """The data, loaded and checked; DataError if anything is wrong. With `remember`, the data of the last
+    call is given again if nothing it was read or checked from has changed since."""
+    key = (root, text_checks)
+    digest = _inputs_digest(root) if remember else ""
+    if remember and key in _checked and _checked[key][0] == digest:
+        return _checked[key][1]
+    data = load(root / "data" / "figures", root / "docs", root / "data" / "figures.schema.json")
+    findings = datacheck.check(data, root / "docs") if text_checks else []
+    if findings:
+        raise DataError(findings)
+    if remember:
+        _checked[key] = (digest, data)
+    return data
+
+
+def prepare(root: Path = ROOT, text_checks: bool = True, remember: bool = False) -> dict[Path, str]:
+    """Load and check the data, then build every output; DataError or TablesError if anything is wrong.
+
+    Without `text_checks` the data is only loaded and validated (schema, references), not held to
+    the text: the build uses that, to fail on stale generated files and leave the text to the tests.
+    """
+    return outputs(checked_data(root, text_checks, remember), root)
+
+
+def generate(root: Path = ROOT, remember: bool = False) -> list[Path]:
+    """Write every generated file whose content changes; returns the files written. (`remember`: see
+    checked_data; `mkdocs serve` uses it.)"""
+    return [path for path, text in prepare(root, remember=remember).items() if write_if_changed(path, text)]
+
+
+def _first_difference(old: str, new: str) -> tuple[int, str, str]:
+    """The first line that differs, and a stretch of each version around the first differing character."""
+    a, b = old.split("\n"), new.split("\n")
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    x, y = (a[i] if i < len(a) else ""), (b[i] if i < len(b) else "")
+    at = next((k for k, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+    start = max(0, at - 40)
+    return i + 1, ("…" if start else "") + x[start:at + 40], ("…" if start else "") + y[start:at + 40]
+
+
+def check(root: Path = ROOT, text_checks: bool = True) -> list[str]:
+    """Every generated file that differs from what the data gives (as `cog --check` does)."""
+    findings = []
+    expected = prepare(root, text_checks)
+    for path, text in expected.items():
+        if not path.exists():
+            findings.append(f"{rel(path)}:1: [tables] missing: run `{GENERATED_BY}`")
+            continue
+        current = path.read_text(encoding="utf-8")
+        if current == text:
+            continue
+        line, found, wanted = _first_difference(current, text)
+        name = generated.section_at(current.split("\n"), line - 1) if path.suffix == ".md" else None
+        what = f"generated section '{name}'" if name else "generated content"
+        findings.append(f"{rel(path)}:{line}: [tables] {what} differs from what the data gives: expected "
+                        f"'{wanted}', found '{found}'; run `{GENERATED_BY}`")
+    for lang in LANGS:
+        for folder, pattern in [("charts", "*.svg")] + ([(DOWNLOADS, "*")] if lang == "zh" else []):
+            for path in sorted((root / "docs" / lang / folder).glob(pattern)):
+                if path not in expected:
+                    findings.append(f"{rel(path)}:1: [tables] not generated from the data any more: remove it")
+    return findings

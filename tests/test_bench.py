@@ -1,4 +1,4 @@
-"""The benchmark's own parts (scripts/bench.py): statistics, tables, the README section, the synthetic
+"""The benchmark's own parts (scripts/bench/): statistics, tables, the README section, the synthetic
 corpora and the measurements' plumbing. The full `make bench` is not part of the tests: it measures,
 and speed is never asserted by a test."""
 import gzip
@@ -12,102 +12,103 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from scripts import bench
+from scripts.bench import corpus, lighthouse, live_reload, page_weight, processes, report, stats, tables, timing
 from scripts.core.config import nav_pages
 from scripts.text.blocks import parse_page
 
-
 # --- statistics ----------------------------------------------------------------------------------------------
 
-def test_summarize_gives_the_median_and_the_spread_of_the_runs():
-    stat = bench.summarize([3.0, 1.0, 2.0, 5.0, 4.0])
+def test_summarize_gives_the_median_and_the_spread_of_the_runs() -> None:
+    stat = stats.summarize([3.0, 1.0, 2.0, 5.0, 4.0])
     assert (stat.median, stat.low, stat.high, stat.spread) == (3.0, 1.0, 5.0, 4.0)
-    assert bench.summarize([1, 2, 3, 10]).median == 2.5
+    assert stats.summarize([1, 2, 3, 10]).median == 2.5
     assert stat.to_json()["samples"] == [3.0, 1.0, 2.0, 5.0, 4.0] and stat.to_json()["runs"] == 5
 
 
-def test_summarize_refuses_an_empty_measurement():
+def test_summarize_refuses_an_empty_measurement() -> None:
     with pytest.raises(ValueError):
-        bench.summarize([])
+        stats.summarize([])
 
 
-def test_a_ratio_pairs_the_runs_one_by_one():
-    assert bench.ratio([2.0, 6.0, 3.0], [1.0, 2.0, 3.0]).samples == (2.0, 3.0, 1.0)
+def test_a_ratio_pairs_the_runs_one_by_one() -> None:
+    assert stats.ratio([2.0, 6.0, 3.0], [1.0, 2.0, 3.0]).samples == (2.0, 3.0, 1.0)
     with pytest.raises(ValueError):
-        bench.ratio([1.0], [1.0, 2.0])
+        stats.ratio([1.0], [1.0, 2.0])
 
 
-def test_seconds_per_thousand_paragraphs():
-    assert bench.per_thousand(bench.summarize([2.0, 4.0]), 500).samples == (4.0, 8.0)
+def test_seconds_per_thousand_paragraphs() -> None:
+    assert stats.per_thousand(stats.summarize([2.0, 4.0]), 500).samples == (4.0, 8.0)
 
 
-def test_the_added_cost_per_paragraph_is_level_for_linear_growth_and_rises_for_quadratic():
-    linear = bench.marginal([(100, 1.0 + 0.01 * 100), (1000, 1.0 + 0.01 * 1000), (5000, 1.0 + 0.01 * 5000)])
+def test_the_added_cost_per_paragraph_is_level_for_linear_growth_and_rises_for_quadratic() -> None:
+    linear = stats.marginal([(100, 1.0 + 0.01 * 100), (1000, 1.0 + 0.01 * 1000), (5000, 1.0 + 0.01 * 5000)])
     assert linear[0] is None and linear[1] == pytest.approx(10.0) and linear[2] == pytest.approx(10.0)
-    quadratic = bench.marginal([(n, 1e-5 * n * n) for n in (100, 1000, 5000)])
-    assert quadratic[2] > 5 * quadratic[1]
+    quadratic = stats.marginal([(n, 1e-5 * n * n) for n in (100, 1000, 5000)])
+    first, second = quadratic[1], quadratic[2]
+    assert first is not None and second is not None and second > 5 * first
 
 
 # --- tables and the README ---------------------------------------------------------------------------------
 
-def test_a_markdown_table_escapes_its_cells_and_aligns_numbers_right():
-    table = bench.markdown_table(["what", "median"], [["a|b", "1.00 s"], ["c\nd", "2.00 s"]])
+def test_a_markdown_table_escapes_its_cells_and_aligns_numbers_right() -> None:
+    table = tables.markdown_table(["what", "median"], [["a|b", "1.00 s"], ["c\nd", "2.00 s"]])
     assert table.split("\n") == ["| what | median |", "| --- | ---: |", "| a\\|b | 1.00 s |", "| c d | 2.00 s |"]
-    assert bench.markdown_table(["a", "b"], [], align="rl").split("\n")[1] == "| ---: | --- |"
+    assert tables.markdown_table(["a", "b"], [], align="rl").split("\n")[1] == "| ---: | --- |"
 
 
-def test_a_markdown_table_refuses_a_row_of_the_wrong_length():
+def test_a_markdown_table_refuses_a_row_of_the_wrong_length() -> None:
     with pytest.raises(ValueError):
-        bench.markdown_table(["a", "b"], [["only one"]])
+        tables.markdown_table(["a", "b"], [["only one"]])
 
 
-def test_times_are_shown_with_their_unit_and_spread():
-    assert bench.seconds(bench.summarize([1.234, 1.5, 1.0])) == ("1.23 s", "1.00–1.50 s")
-    assert bench.times(bench.summarize([1.1, 1.3])) == ("1.20×", "1.10–1.30")
-    assert bench.kib(2048) == "2.0 KiB"
+def test_times_are_shown_with_their_unit_and_spread() -> None:
+    assert tables.seconds(stats.summarize([1.234, 1.5, 1.0])) == ("1.23 s", "1.00–1.50 s")
+    assert tables.times(stats.summarize([1.1, 1.3])) == ("1.20×", "1.10–1.30")
+    assert tables.kib(2048) == "2.0 KiB"
 
 
-def test_the_results_replace_only_the_readme_section_between_its_markers():
-    text = f"# Title\n\nbefore\n\n{bench.BEGIN_MARK}\n\nold table\n\n{bench.END_MARK}\n\nafter\n"
-    new = bench.replace_generated(text, "#### new table\n")
-    assert new == f"# Title\n\nbefore\n\n{bench.BEGIN_MARK}\n\n#### new table\n\n{bench.END_MARK}\n\nafter\n"
-    assert bench.replace_generated(new, "#### new table\n") == new
+def test_the_results_replace_only_the_readme_section_between_its_markers() -> None:
+    text = f"# Title\n\nbefore\n\n{report.BEGIN_MARK}\n\nold table\n\n{report.END_MARK}\n\nafter\n"
+    new = report.replace_generated(text, "#### new table\n")
+    assert new == f"# Title\n\nbefore\n\n{report.BEGIN_MARK}\n\n#### new table\n\n{report.END_MARK}\n\nafter\n"
+    assert report.replace_generated(new, "#### new table\n") == new
     with pytest.raises(bench.BenchError):
-        bench.replace_generated("# no markers\n", "table")
+        report.replace_generated("# no markers\n", "table")
 
 
-def test_the_readme_has_the_section_that_make_bench_rewrites():
+def test_the_readme_has_the_section_that_make_bench_rewrites() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert bench.BEGIN_RE.search(readme) and bench.END_MARK in readme
-    assert bench.replace_generated(readme, "x").count(bench.END_MARK) == 1
+    assert report.BEGIN_RE.search(readme) and report.END_MARK in readme
+    assert report.replace_generated(readme, "x").count(report.END_MARK) == 1
 
 
-def test_the_results_render_every_section_with_its_title():
-    table = bench.Table("1. Build", ["", "median", "spread"], [["Project", "1.00 s", "0.90–1.10 s"]], ["A note."])
-    text = bench.render([table], "Header.")
+def test_the_results_render_every_section_with_its_title() -> None:
+    table = tables.Table("1. Build", ["", "median", "spread"], [["Project", "1.00 s", "0.90–1.10 s"]], ["A note."])
+    text = tables.render([table], "Header.")
     assert text.startswith("Header.\n\n#### 1. Build\n\n|") and text.endswith("A note.\n")
 
 
 # --- synthetic corpora ---------------------------------------------------------------------------------------
 
-def test_suffixing_renames_every_block_id_and_leaves_generated_sections_alone():
+def test_suffixing_renames_every_block_id_and_leaves_generated_sections_alone() -> None:
     page = "\n".join([
         "# 标题 { #part9 }", "", '<div class="turn" id="part9-a1" data-speaker="lufeng" markdown>', "",
         "**逯峰：**{ .speaker }正文。", "{ #part9-a1-p1 }", "", "</div>", "",
         "<!-- generated:headline (generated) -->", '<div class="data-table" id="section-headline">',
         '<a href="../part1/#part1-a1-p1">原文</a>', "</div>", "<!-- /generated:headline -->", "",
         "说明。", "{ #part9-note .label }", ""])
-    out = bench.suffix_ids(page, "-c3")
+    out = corpus.suffix_ids(page, "-c3")
     assert "# 标题 { #part9-c3 }" in out and 'id="part9-a1-c3"' in out and "{ #part9-a1-p1-c3 }" in out
     assert "{ #part9-note-c3 .label }" in out and "{ .speaker }" in out
     assert 'id="section-headline"' in out and "#part1-a1-p1" in out  # the generated section as it was
 
 
-def test_a_copy_of_the_data_adds_no_roundup_and_no_crime_type():
+def test_a_copy_of_the_data_adds_no_roundup_and_no_crime_type() -> None:
     doc = yaml.safe_load((ROOT / "data" / "figures" / "operations.yml").read_text(encoding="utf-8"))
-    copy = bench.copy_records(doc, "-c2")
+    copy = corpus.copy_records(doc, "-c2")
     assert "operations" not in copy and "crime_types" not in copy
     assert all(f["key"].endswith("-c2") and f["paragraph"].endswith("-c2") for f in copy["figures"])
     fraud = next(f for f in copy["figures"] if f["key"] == "fraud-roundups-c2")
@@ -115,21 +116,21 @@ def test_a_copy_of_the_data_adds_no_roundup_and_no_crime_type():
     assert fraud["crime_type"] == "fraud"  # the original crime type: the data counts four
 
 
-def test_a_synthetic_corpus_has_distinct_ids_and_passes_the_checks(tmp_path: Path):
-    corpus = bench.make_corpus(tmp_path / "corpus", 2)
-    _, original = bench.count_paragraphs(ROOT)
-    interview = sum(1 for lang in ("zh", "en") for page in bench.interview_pages(ROOT)
+def test_a_synthetic_corpus_has_distinct_ids_and_passes_the_checks(tmp_path: Path) -> None:
+    synthetic = corpus.make_corpus(tmp_path / "corpus", 2)
+    _, original = corpus.count_paragraphs(ROOT)
+    interview = sum(1 for lang in ("zh", "en") for page in corpus.interview_pages(ROOT)
                     for b in parse_page(ROOT / "docs" / lang / page) if b.kind == "paragraph")
-    assert corpus.paragraphs == original + interview  # the pages of the interview twice; glossary and data once
-    pages = nav_pages(corpus.root)
+    assert synthetic.paragraphs == original + interview  # the pages of the interview twice; glossary and data once
+    pages = nav_pages(synthetic.root)
     assert "part1-c2.md" in pages and pages.index("part1-c2.md") > pages.index("data.md")
     for lang in ("zh", "en"):
-        ids = Counter(b.id for page in pages for b in parse_page(corpus.root / "docs" / lang / page))
+        ids = Counter(b.id for page in pages for b in parse_page(synthetic.root / "docs" / lang / page))
         assert [i for i, n in ids.items() if n > 1] == []
         assert "part1-a1-p1-c2" in ids and "part1-a1-p1" in ids
     for args in (["fidelity"], ["translation"], ["glossary"], ["status"], ["data"], ["tables", "--check"]):
-        result = subprocess.run([sys.executable, "-m", "scripts", *args], cwd=corpus.root, capture_output=True,
-                                text=True, env=bench.environment())
+        result = subprocess.run([sys.executable, "-m", "scripts", *args], cwd=synthetic.root, capture_output=True,
+                                text=True, env=processes.environment())
         assert result.returncode == 0, (args, result.stdout[-2000:], result.stderr[-2000:])
     # the corpus is made in its folder: the repository's pages and data are untouched
     assert not list((ROOT / "docs" / "zh").glob("*-c2.md"))
@@ -137,8 +138,8 @@ def test_a_synthetic_corpus_has_distinct_ids_and_passes_the_checks(tmp_path: Pat
 
 # --- measurements ------------------------------------------------------------------------------------------
 
-def test_the_bare_build_has_the_same_markdown_and_nothing_of_the_project_s_own(tmp_path: Path):
-    config = yaml.safe_load(bench.bare_config(tmp_path).read_text(encoding="utf-8"))
+def test_the_bare_build_has_the_same_markdown_and_nothing_of_the_project_s_own(tmp_path: Path) -> None:
+    config = yaml.safe_load(timing.bare_config(tmp_path).read_text(encoding="utf-8"))
     project = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert config["theme"] == {"name": "material"} and config["docs_dir"] == str(ROOT / "docs")
     assert "hooks" not in config and "plugins" not in config and "extra_css" not in config
@@ -146,18 +147,18 @@ def test_the_bare_build_has_the_same_markdown_and_nothing_of_the_project_s_own(t
                                                  for e in config["markdown_extensions"])
 
 
-def test_the_live_reload_measures_the_makefile_s_serve_command():
-    assert bench.serve_arguments()[:1] == ["serve"] and "--livereload" in bench.serve_arguments()
+def test_the_live_reload_measures_the_makefile_s_serve_command() -> None:
+    assert live_reload.serve_arguments()[:1] == ["serve"] and "--livereload" in live_reload.serve_arguments()
 
 
-def test_each_checker_command_of_the_project_is_measured():
-    names = {name.split()[0] for name, _ in bench.CHECKS}
+def test_each_checker_command_of_the_project_is_measured() -> None:
+    names = {name.split()[0] for name, _ in timing.CHECKS}
     assert names == {"fidelity", "translation", "glossary", "status", "data", "tables", "links", "offline", "safety",
                      "workflows"}
-    assert bench.check_command(["links", "SITE"], Path("/s"))[-2:] == ["links", "/s"]
+    assert timing.check_command(["links", "SITE"], Path("/s"))[-2:] == ["links", "/s"]
 
 
-def test_page_weight_counts_the_html_and_what_it_loads(tmp_path: Path):
+def test_page_weight_counts_the_html_and_what_it_loads(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
     (site / "search").mkdir()
@@ -167,15 +168,15 @@ def test_page_weight_counts_the_html_and_what_it_loads(tmp_path: Path):
     (site / "index.html").write_text('<html><head><link rel="stylesheet" href="assets/a.css">'
                                      '<link rel="stylesheet" href="https://cdn.invalid/x.css">'
                                      '<script src="assets/b.js"></script></head><body></body></html>')
-    w = bench.page_weight(site, "index.html", "Home")
+    w = page_weight.page_weight(site, "index.html", "Home")
     assert w.css.raw == 600 and w.js.raw == 600 and w.html.raw == (site / "index.html").stat().st_size
-    assert w.css.gz == len(gzip.compress(b"body{}" * 100, bench.GZIP_LEVEL, mtime=0))
+    assert w.css.gz == len(gzip.compress(b"body{}" * 100, page_weight.GZIP_LEVEL, mtime=0))
     assert w.total.raw == w.html.raw + 600 + 600 + w.index.raw
 
 
-def test_the_local_server_for_lighthouse_gzips_as_github_pages_does(tmp_path: Path):
+def test_the_local_server_for_lighthouse_gzips_as_github_pages_does(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<p>" + "text " * 200 + "</p>")
-    with bench.static_server(tmp_path, bench.free_port()) as base:
+    with lighthouse.static_server(tmp_path, processes.free_port()) as base:
         request = urllib.request.Request(base, headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(request, timeout=10) as response:
             assert response.headers["Content-Encoding"] == "gzip"
@@ -184,21 +185,36 @@ def test_the_local_server_for_lighthouse_gzips_as_github_pages_does(tmp_path: Pa
             assert response.headers["Content-Encoding"] is None
 
 
-def test_lighthouse_is_pinned_in_its_own_package_and_runs_against_debian_s_chromium():
+def test_lighthouse_is_pinned_in_its_own_package_and_runs_against_debian_s_chromium() -> None:
     own = json.loads((ROOT / "bench" / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((ROOT / "bench" / "package-lock.json").read_text(encoding="utf-8"))
     assert own["devDependencies"] == {"lighthouse": "12.2.3"}
     assert lock["packages"]["node_modules/lighthouse"]["version"] == "12.2.3"
     assert "lighthouse" not in (ROOT / "package.json").read_text(encoding="utf-8")
-    command = bench.lighthouse_command("http://127.0.0.1:1/", Path("/tmp/r.json"))
+    command = lighthouse.lighthouse_command("http://127.0.0.1:1/", Path("/tmp/r.json"))
     flags = next(a for a in command if a.startswith("--chrome-flags="))
     assert all(f in flags for f in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic"))
-    assert bench.CHROMIUM == "/usr/bin/chromium"
+    assert lighthouse.CHROMIUM == "/usr/bin/chromium"
 
 
-def test_make_bench_installs_lighthouse_from_its_lock_and_is_not_part_of_make_test():
+def test_make_bench_installs_lighthouse_from_its_lock_and_is_not_part_of_make_test() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    recipe = re.search(r"^bench:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    bench_recipe = re.search(r"^bench:.*\n((?:\t.*\n)+)", makefile, re.M)
+    assert bench_recipe
+    recipe = bench_recipe.group(1)
     assert "npm ci --prefix bench" in recipe and "python -m scripts bench" in recipe
     test = re.search(r"^test:.*\n((?:\t.*\n)+)", makefile, re.M)
-    assert "bench" not in test.group(0)
+    assert test and "bench" not in test.group(0)
+
+
+def test_suffixing_leaves_a_generated_section_that_is_never_closed_alone_to_the_end() -> None:
+    page = ("# 标题 { #part9 }\n<!-- generated:headline (generated) -->\n{ #part9-x }\n"
+            "<!-- /generated:other -->\n{ #part9-y }")
+    assert corpus.suffix_ids(page, "-c2").split("\n") == ["# 标题 { #part9-c2 }", *page.split("\n")[1:]]
+
+
+def test_the_command_line_refuses_no_runs_before_measuring_anything() -> None:
+    result = subprocess.run([sys.executable, "-m", "scripts", "bench", "--runs", "0"], cwd=ROOT, capture_output=True,
+                            text=True, env=processes.environment(), timeout=60)
+    assert result.returncode == 2 and result.stderr.strip() == "bench: --runs must be 1 or more"
+    assert result.stdout == ""

@@ -1,0 +1,124 @@
+"""Section 5 of the benchmark, what readers download: the HTML, CSS, JavaScript and search index of the
+home pages and of the largest page of each language, raw and gzipped, and each search index against
+the text it indexes."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.bench.tables import Table, kib
+from scripts.core.languages import LANGS, language_of
+from scripts.core.languages import root as lang_root
+
+GZIP_LEVEL = 6
+
+
+@dataclass(frozen=True)
+class Weight:
+    raw: int
+    gz: int
+
+    def __add__(self, other: Weight) -> Weight:
+        return Weight(self.raw + other.raw, self.gz + other.gz)
+
+
+def weight(data: bytes) -> Weight:
+    return Weight(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)))
+
+
+@dataclass
+class PageWeight:
+    name: str
+    path: str  # in the site
+    html: Weight
+    css: Weight
+    js: Weight
+    index: Weight
+
+    @property
+    def total(self) -> Weight:
+        return self.html + self.css + self.js + self.index
+
+
+def page_weight(site: Path, rel_path: str, name: str) -> PageWeight:
+    """A page's HTML and what it loads: its stylesheets, its scripts, and its language's search index
+    (which Material's search fetches as the page loads)."""
+    from bs4 import BeautifulSoup
+    page = site / rel_path
+    html = page.read_bytes()
+    soup = BeautifulSoup(html, "lxml")
+
+    def local(href: str) -> Path | None:
+        if re.match(r"^[a-z]+:|^//", href):
+            return None
+        target = (page.parent / href.split("#")[0].split("?")[0]).resolve()
+        return target if target.is_file() else None
+
+    def total(paths: list[Path | None]) -> Weight:
+        w = Weight(0, 0)
+        for p in dict.fromkeys(p for p in paths if p):
+            w = w + weight(p.read_bytes())
+        return w
+
+    css = total([local(str(link["href"])) for link in soup.select("link[rel~=stylesheet][href]")])
+    js = total([local(str(s["src"])) for s in soup.select("script[src]")])
+    index_path = site / lang_root(language_of(rel_path)) / "search" / "search_index.json"
+    index = weight(index_path.read_bytes()) if index_path.exists() else Weight(0, 0)
+    return PageWeight(name, rel_path, weight(html), css, js, index)
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+
+
+def indexed_text_bytes(site: Path, lang: str) -> int:
+    """UTF-8 bytes of the visible text of the article of each page that the language's search indexes."""
+    from bs4 import BeautifulSoup
+    root = lang_root(lang)
+    index = json.loads((site / root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = sorted({doc["location"].split("#")[0] for doc in index["docs"]})
+    size = 0
+    for location in pages:
+        path = site / root / location / "index.html" if not location.endswith(".html") else site / root / location
+        article = BeautifulSoup(path.read_bytes(), "lxml").select_one("article")
+        if article is not None:
+            size += len(" ".join(article.get_text(" ").split()).encode("utf-8"))
+    return size
+
+
+@dataclass
+class WeightResult:
+    pages: list[PageWeight]
+    index_vs_text: dict[str, tuple[Weight, int]]  # lang -> (index, text bytes)
+
+
+def bench_weight(site: Path) -> WeightResult:
+    pages = [page_weight(site, "index.html", "Home, Chinese"), page_weight(site, "en/index.html", "Home, English")]
+    all_pages = [p for p in site_pages(site) if p != "404.html"]
+    for lang, label in (("zh", "Chinese"), ("en", "English")):
+        mine = [p for p in all_pages if language_of(p) == lang]
+        largest = max(mine, key=lambda p: (site / p).stat().st_size)
+        pages.append(page_weight(site, largest, f"Largest {label} page (`{largest[:-len('index.html')] or '/'}`)"))
+    out: dict[str, tuple[Weight, int]] = {}
+    for lang in LANGS:
+        root = lang_root(lang)
+        index = weight((site / root / "search" / "search_index.json").read_bytes())
+        out[lang] = (index, indexed_text_bytes(site, lang))
+    return WeightResult(pages, out)
+
+
+def weight_tables(result: WeightResult) -> list[Table]:
+    t = Table("5. Page weight", ["page", "HTML", "CSS", "JavaScript", "search index", "total"], align="lrrrrr")
+    for p in result.pages:
+        t.rows.append([p.name] + [f"{kib(w.raw)} ({kib(w.gz)})" for w in (p.html, p.css, p.js, p.index, p.total)])
+    t.notes.append(f"Raw (gzip -{GZIP_LEVEL}). CSS and JavaScript: the files the page links; search index: its "
+                   "language's `search/search_index.json`, which Material's search fetches when the page loads.")
+    s = Table("Search index against the text it indexes", ["language", "search index", "indexed text", "index / text"],
+              align="lrrr")
+    for lang, (index, text) in result.index_vs_text.items():
+        s.rows.append([lang, f"{kib(index.raw)} ({kib(index.gz)})", kib(text), f"{index.raw / text:.2f}×"])
+    s.notes.append("Indexed text: the visible text of each indexed page's article, white space collapsed, UTF-8.")
+    return [t, s]

@@ -1,0 +1,192 @@
+"""Sections 1 to 3 of the benchmark, what maintainers wait for: the strict build against a bare Material
+build of the same Markdown, the test suite and each checker command, and both at the sizes of the
+synthetic corpora (scripts/bench/corpus.py)."""
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.bench.corpus import Corpus, make_corpus
+from scripts.bench.processes import environment, log, mkdocs_build, run_timed
+from scripts.bench.stats import Stat, marginal, per_thousand, ratio, summarize
+from scripts.bench.tables import Table, seconds, times
+from scripts.core.config import mkdocs_config
+from scripts.core.files import write_if_changed
+from scripts.core.paths import ROOT
+
+SCALES = (1, 10, 50)
+CHECKS: list[tuple[str, list[str]]] = [  # (name, arguments of `python -m scripts`); SITE: a built site
+    ("fidelity", ["fidelity"]),
+    ("translation", ["translation"]),
+    ("glossary", ["glossary"]),
+    ("status", ["status"]),
+    ("data", ["data"]),
+    ("tables --check", ["tables", "--check"]),
+    ("links", ["links", "SITE"]),
+    ("offline", ["offline", "SITE"]),
+    ("safety", ["safety", "SITE"]),
+    ("workflows", ["workflows"]),
+]
+
+
+def bare_config(dest: Path, project: Path = ROOT) -> Path:
+    """The mkdocs.yml of a bare Material build of the project's Markdown files: the same docs folder and
+    Markdown extensions, Material's defaults for everything else (its search plugin, no i18n plugin,
+    no hooks, no overrides, no extra CSS or JavaScript)."""
+    config: dict[str, Any] = {"site_name": "bare", "docs_dir": str(project / "docs"), "theme": {"name": "material"},
+                              "markdown_extensions": mkdocs_config(project)["markdown_extensions"]}
+    path = dest / "mkdocs.yml"
+    write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def check_command(args: list[str], site: Path, python: str = sys.executable) -> list[str]:
+    return [python, "-m", "scripts", *(str(site) if a == "SITE" else a for a in args)]
+
+
+# --- 1. build -----------------------------------------------------------------------------------------------
+
+@dataclass
+class BuildResult:
+    project: Stat
+    bare: Stat
+    ratio: Stat
+    cold: Stat  # the project's build with its build caches empty
+    site: Path  # the project's last build, for the checks and the page weight
+
+
+def bench_build(work: Path, runs: int) -> BuildResult:
+    bare_dir = work / "bare"
+    bare_dir.mkdir()
+    config = bare_config(bare_dir)
+    project_times: list[float] = []
+    bare_times: list[float] = []
+    cold_times: list[float] = []
+    site = work / "site"
+    for i in range(runs):
+        log(f"build: run {i + 1} of {runs}")
+        shutil.rmtree(site, ignore_errors=True)
+        project_times.append(run_timed(mkdocs_build(site), ROOT))
+        bare_times.append(run_timed(mkdocs_build(bare_dir / "site", config), bare_dir))
+        with tempfile.TemporaryDirectory(dir=work) as empty:  # scripts/plugin/buildcache.py: a first build
+            cold_times.append(run_timed(mkdocs_build(work / "cold-site"), ROOT,
+                                        env=environment(HURRICANE_CACHE_DIR=empty)))
+    return BuildResult(summarize(project_times), summarize(bare_times), ratio(project_times, bare_times),
+                       summarize(cold_times), site)
+
+
+def build_table(result: BuildResult) -> Table:
+    t = Table("1. Build", ["", "median", "spread"])
+    t.rows.append(["Project: strict build, both languages (`mkdocs build --strict`)", *seconds(result.project)])
+    t.rows.append(["Bare Material build of the same Markdown (no i18n plugin, no hooks)", *seconds(result.bare)])
+    t.rows.append(["Ratio project / bare (run by run)", *times(result.ratio)])
+    t.rows.append(["Project, first build: its build caches empty", *seconds(result.cold)])
+    t.notes.append("Each run builds the project, the bare configuration, then the project with an empty "
+                   "`HURRICANE_CACHE_DIR` (scripts/buildcache.py), in new processes (start-up included).")
+    return t
+
+
+# --- 2. checks ----------------------------------------------------------------------------------------------
+
+def bench_checks(site: Path, runs: int, with_suite: bool = True) -> dict[str, Stat]:
+    samples: dict[str, list[float]] = {name: [] for name, _ in CHECKS}
+    suite: list[float] = []
+    total: list[float] = []
+    for i in range(runs):
+        log(f"checks: run {i + 1} of {runs}")
+        run_total = 0.0
+        for name, args in CHECKS:
+            elapsed = run_timed(check_command(args, site), ROOT)
+            samples[name].append(elapsed)
+            run_total += elapsed
+        total.append(run_total)
+        if with_suite:
+            suite.append(run_timed([sys.executable, "-m", "pytest", "-m", "not browser", "-q", "-p",
+                                    "no:cacheprovider"], ROOT, timeout=1800))
+    out = {name: summarize(s) for name, s in samples.items()}
+    out["all checker commands"] = summarize(total)
+    if with_suite:
+        out["test suite"] = summarize(suite)
+    return out
+
+
+def checks_table(result: dict[str, Stat]) -> Table:
+    t = Table("2. Checks", ["", "median", "spread"])
+    if "test suite" in result:
+        t.rows.append(["Test suite without the browser tests (`pytest -m \"not browser\"`)",
+                       *seconds(result["test suite"])])
+    for name, _ in CHECKS:
+        t.rows.append([f"`python -m scripts {name}`" + (" site" if name in ("links", "offline", "safety") else ""),
+                       *seconds(result[name])])
+    t.rows.append(["All ten checker commands, one after the other", *seconds(result["all checker commands"])])
+    return t
+
+
+# --- 3. scale -----------------------------------------------------------------------------------------------
+
+@dataclass
+class ScaleResult:
+    corpus: Corpus
+    build: Stat
+    checks: Stat
+    slowest: str  # the checker command that takes longest at this size
+
+    @property
+    def total(self) -> Stat:
+        return summarize([b + c for b, c in zip(self.build.samples, self.checks.samples, strict=True)])
+
+
+def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[ScaleResult]:
+    corpora: list[Corpus] = []
+    for copies in scales:
+        log(f"scale: making the corpus of {copies}x")
+        corpora.append(make_corpus(work / f"corpus-{copies}", copies))
+    builds: dict[int, list[float]] = {c.copies: [] for c in corpora}
+    checks: dict[int, list[float]] = {c.copies: [] for c in corpora}
+    per_check: dict[int, dict[str, list[float]]] = {c.copies: {n: [] for n, _ in CHECKS} for c in corpora}
+    for i in range(runs):
+        for corpus in corpora:  # sizes interleaved, so that a slow moment of the machine is shared
+            log(f"scale: run {i + 1} of {runs}, {corpus.copies}x ({corpus.paragraphs} paragraphs)")
+            site = corpus.root / "site"
+            shutil.rmtree(site, ignore_errors=True)
+            builds[corpus.copies].append(run_timed(mkdocs_build(site), corpus.root))
+            total = 0.0
+            for name, args in CHECKS:
+                elapsed = run_timed(check_command(args, site), corpus.root)
+                per_check[corpus.copies][name].append(elapsed)
+                total += elapsed
+            checks[corpus.copies].append(total)
+    out: list[ScaleResult] = []
+    for corpus in corpora:
+        medians = {n: statistics.median(s) for n, s in per_check[corpus.copies].items()}
+        slowest = max(medians, key=lambda n: medians[n])
+        out.append(ScaleResult(corpus, summarize(builds[corpus.copies]), summarize(checks[corpus.copies]),
+                               f"{slowest} {medians[slowest]:.2f} s"))
+    return out
+
+
+def scale_table(results: list[ScaleResult]) -> Table:
+    t = Table("3. Scale", ["corpus", "pages", "paragraphs", "build", "checks", "build per 1000 ¶", "checks per 1000 ¶",
+                           "added ¶: build per 1000", "added ¶: checks per 1000", "slowest check"],
+              align="lrrrrrrrrl")
+    build_m = marginal([(r.corpus.paragraphs, r.build.median) for r in results])
+    checks_m = marginal([(r.corpus.paragraphs, r.checks.median) for r in results])
+    for r, bm, cm in zip(results, build_m, checks_m, strict=True):
+        n = r.corpus.paragraphs
+        t.rows.append([f"{r.corpus.copies}×", str(r.corpus.pages), str(n), seconds(r.build)[0], seconds(r.checks)[0],
+                       f"{per_thousand(r.build, n).median:.2f} s", f"{per_thousand(r.checks, n).median:.2f} s",
+                       "—" if bm is None else f"{bm:.2f} s", "—" if cm is None else f"{cm:.2f} s", r.slowest])
+    t.notes.append("Medians. Checks: the ten checker commands one after the other (links, offline and safety on "
+                   "that corpus's build). ¶: paragraphs of both languages. Per 1000 ¶: the whole time over the "
+                   "paragraphs (start-up included, so it falls as the corpus grows). Added ¶: the extra time over "
+                   "the paragraphs added since the size above, which stays level when the cost grows linearly and "
+                   "rises when it grows worse.")
+    return t

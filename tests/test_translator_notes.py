@@ -21,6 +21,12 @@ Next.
 """
 
 
+def test_a_reference_before_a_colon_is_a_reference() -> None:
+    page = PAGE.replace("Cases with Australia[^tn-australia] rose 12%.", "The exhibition “Draws the Sword”[^tn-australia]: rose 12%.")
+    p1 = next(b for b in parse_text(page, Path("docs/en/x.md")) if b.id == "p1")
+    assert p1.text == "The exhibition “Draws the Sword”: rose 12%." and p1.notes[0].label == "tn-australia"
+
+
 def test_a_note_is_kept_with_its_paragraph_and_is_not_its_text() -> None:
     blocks = parse_text(PAGE, Path("docs/en/x.md"))
     p1 = next(b for b in blocks if b.id == "p1")

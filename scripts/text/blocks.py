@@ -35,7 +35,7 @@ HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s+\{:?\s*#(" + ID_RE + r")((?:\s+\.[
 DIV_OPEN_RE = re.compile(r"^<div\s+([^>]*?)\s*markdown>$")
 DIV_ATTR_RE = re.compile(r'([\w-]+)="([^"]*)"')
 NOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:\s*(.*)$")
-NOTE_REF_RE = re.compile(r"\[\^([^\]]+)\](?!:)")
+NOTE_REF_RE = re.compile(r"\[\^([^\]]+)\]")
 NOTE_LABEL_RE = re.compile(r"^tn-[a-z0-9]+(?:-[a-z0-9]+)*$")
 INLINE_ATTRS_RE = re.compile(r"\{:?\s*[.#][^}]*\}")
 LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -21,6 +21,7 @@ class Term:
     variants: tuple[str, ...] = ()
     note: str = ""
     keep_chinese: bool = False  # the Chinese form may stand in English text
+    wrong: tuple[str, ...] = ()  # renderings never to appear in the English twin of a paragraph with the term
     line: int = 0
 
     @property
@@ -64,7 +65,7 @@ def load(path: Path = GLOSSARY) -> list[Term]:
     for entry in (data or {}).get("terms", []):
         line = entry.pop("__line__", 0)
         where = f"{rel(path)}:{line}"
-        unknown = set(entry) - {"zh", "en", "kind", "variants", "note", "keep_chinese"}
+        unknown = set(entry) - {"zh", "en", "kind", "variants", "note", "keep_chinese", "wrong"}
         if unknown:
             raise GlossaryError(f"{where}: unknown field(s) {sorted(unknown)}")
         for key in ("zh", "en", "kind"):
@@ -79,7 +80,7 @@ def load(path: Path = GLOSSARY) -> list[Term]:
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
             raise GlossaryError(f"{where}: 'variants' must be a list of strings")
         terms.append(Term(zh=entry["zh"], en=entry["en"], kind=entry["kind"], variants=tuple(variants),
-                          note=entry.get("note", ""), keep_chinese=bool(entry.get("keep_chinese", False)), line=line))
+                          note=entry.get("note", ""), keep_chinese=bool(entry.get("keep_chinese", False)), wrong=tuple(entry.get("wrong", ())), line=line))
     return terms
 
 

@@ -9,9 +9,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: setup browser-setup serve build test check clean tables bench
 
 # (Re)create the virtual environment when it is missing or requirements.txt changed.
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@cp requirements.txt $(STAMP)
 
 setup: $(STAMP)

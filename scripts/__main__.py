@@ -9,10 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .data import DataError
-from .glossary import GlossaryError
-from .mdblocks import FormatError
-from .tables import TablesError
+from scripts.figures.model import DataError
+from scripts.text.glossary import GlossaryError
+from scripts.text.blocks import FormatError
+from scripts.generators.tables import TablesError
 
 
 def _report(findings: list[str], what: str) -> int:
@@ -26,25 +26,26 @@ def _report(findings: list[str], what: str) -> int:
 
 
 def cmd_fidelity(args: argparse.Namespace) -> int:
-    from . import fidelity
+    from scripts.checks import fidelity
     return _report(fidelity.check(), "fidelity")
 
 
 def cmd_translation(args: argparse.Namespace) -> int:
-    from . import translation
+    from scripts.checks import translation
     return _report(translation.check(), "translation")
 
 
 def cmd_glossary(args: argparse.Namespace) -> int:
     """Generate the glossary page of each language from data/glossary.yml, or check it is fresh."""
-    from . import glossary
-    from .files import write_if_changed
-    from .mdblocks import DOCS, rel
+    from scripts.core.files import write_if_changed
+    from scripts.generators import glossary_page
+    from scripts.text import glossary
+    from scripts.core.paths import DOCS, rel
     terms = glossary.load()
     stale = []
-    for lang in glossary.PAGE_TEXT:
-        path = DOCS / lang / glossary.PAGE
-        text = glossary.render_page(terms, lang)
+    for lang in glossary_page.PAGE_TEXT:
+        path = DOCS / lang / glossary_page.PAGE
+        text = glossary_page.render_page(terms, lang)
         if args.write:
             write_if_changed(path, text)
         elif not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -55,7 +56,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Translation state per page; exits 1 when a translation is stale or missing."""
-    from . import state
+    from scripts.text import translation_state as state
     report = state.status()
     print(state.to_json(report) if args.json else state.format_report(report))
     return 1 if any(ps.stale or ps.missing for ps in report) else 0
@@ -63,7 +64,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Record English blocks as reviewed against the current Chinese."""
-    from . import state
+    from scripts.text import translation_state as state
     if not args.ids and not args.all:
         print("review: name the IDs you reviewed, or --all", file=sys.stderr)
         return 2
@@ -77,33 +78,34 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_safety(args: argparse.Namespace) -> int:
-    from . import safety
+    from scripts.checks import safety
     findings = safety.check_markdown() + (safety.check_html(Path(args.site)) if args.site else [])
     return _report(findings, "safety")
 
 
 def cmd_workflows(args: argparse.Namespace) -> int:
-    from . import workflows
+    from scripts.checks import workflows
     return _report(workflows.check(), "workflows")
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from . import sitecheck
+    from scripts.checks import site_links as sitecheck
     return _report(sitecheck.check_links(Path(args.site)), "links")
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
-    from . import sitecheck
+    from scripts.checks import site_links as sitecheck
     return _report(sitecheck.check_offline(Path(args.site)), "offline")
 
 
 def cmd_data(args: argparse.Namespace) -> int:
-    from . import data, datacheck
+    from scripts.figures import model as data
+    from scripts.checks import data as datacheck
     return _report(datacheck.check(data.load()), "data")
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    from . import tables
+    from scripts.generators import tables
     if args.check:
         return _report(tables.check(), "tables")
     written = tables.generate()
@@ -114,7 +116,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from . import bench
+    from scripts import bench
     try:
         return bench.command(args)
     except bench.BenchError as err:
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", action="store_true", help="write nothing; report each generated file that differs")
     p.set_defaults(func=cmd_tables)
     p = sub.add_parser("bench", help="the benchmark: build, checks, scale, live reload, page weight, Lighthouse (make bench)")
-    from .bench import add_arguments
+    from scripts.bench import add_arguments
     add_arguments(p)
     p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)

@@ -15,7 +15,8 @@ import yaml
 
 from conftest import ROOT
 from scripts import bench
-from scripts.mdblocks import nav_pages, parse_page
+from scripts.core.config import nav_pages
+from scripts.text.blocks import parse_page
 
 
 # --- statistics ----------------------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, sync_playwright
 from browser import (AXE, CHROMIUM, CHROMIUM_ARGS, NARROW, check_accessibility, check_console_and_hosts,
                      check_language_switch, check_no_horizontal_scroll, check_permalinks, check_print, check_search,
                      check_side_by_side, screenshot, serve, site_paths)
-from scripts import parallel
-from scripts.mdblocks import load_language
+from scripts.generators import side_by_side as parallel
+from scripts.text.blocks import load_language
 
 pytestmark = pytest.mark.browser
 

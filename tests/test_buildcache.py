@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, ROOT, replace_once
-from scripts import buildcache, tables
+from scripts.plugin import buildcache
+from scripts.generators import tables
 
 
 class FakeJieba(types.SimpleNamespace):

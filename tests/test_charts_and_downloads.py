@@ -10,7 +10,8 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT, replace_once
-from scripts import data, tables
+from scripts.figures import model as data
+from scripts.generators import tables
 
 SVG = "{http://www.w3.org/2000/svg}"
 DOWNLOADS = ROOT / "docs" / "zh" / "downloads"

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from conftest import replace_once
-from scripts import safety
+from scripts.checks import safety
 
 
 def test_the_real_pages_and_site_are_clean(built_site: Path):

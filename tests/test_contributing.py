@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT, replace_once
-from scripts import workflows
+from scripts.checks import workflows
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
 

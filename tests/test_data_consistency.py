@@ -7,9 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from conftest import ROOT, replace_once
-from scripts import data, datacheck, display
-from scripts.mdblocks import load_language, normalize
-from scripts.numbers import chinese_quantities
+from scripts.figures import model as data
+from scripts.checks import data as datacheck
+from scripts.figures import formatting as display
+from scripts.text.blocks import load_language, normalize
+from scripts.text.quantities import chinese_quantities
 
 SOURCE = (ROOT / "source" / "interview.zh.txt").read_text(encoding="utf-8")
 PARAGRAPHS = {b.id: b.text for blocks in load_language("zh").values() for b in blocks}

@@ -3,9 +3,10 @@ not data; a figure of the text that neither holds is caught."""
 from pathlib import Path
 
 from conftest import ROOT, replace_once
-from scripts import data, datacheck
-from scripts.mdblocks import load_language
-from scripts.numbers import chinese_quantities
+from scripts.figures import model as data
+from scripts.checks import data as datacheck
+from scripts.text.blocks import load_language
+from scripts.text.quantities import chinese_quantities
 
 
 def findings(project: Path) -> list[str]:

@@ -4,8 +4,9 @@ import re
 from pathlib import Path
 
 from conftest import replace_once
-from scripts import data, glossary
-from scripts.translation import LEFTOVER_RE
+from scripts.figures import model as data
+from scripts.text import glossary
+from scripts.checks.translation import LEFTOVER_RE
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, replace_once
-from scripts import data, datacheck
-from scripts.mdblocks import load_language, normalize
+from scripts.figures import model as data
+from scripts.checks import data as datacheck
+from scripts.text.blocks import load_language, normalize
 
 SOURCE = normalize((ROOT / "source" / "interview.zh.txt").read_text(encoding="utf-8"))
 PARAGRAPHS = {b.id: b.text for blocks in load_language("zh").values() for b in blocks}

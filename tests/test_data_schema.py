@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, replace_once
-from scripts import data
+from scripts.figures import model as data
 
 FIGURES = ROOT / "data" / "figures"
 

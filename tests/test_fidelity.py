@@ -2,8 +2,8 @@
 from pathlib import Path
 
 from conftest import ROOT, replace_once
-from scripts import fidelity
-from scripts.mdblocks import normalize
+from scripts.checks import fidelity
+from scripts.text.blocks import normalize
 
 SHARED = ROOT.parent / "shared" / "source" / "interview.zh.txt"
 
@@ -20,7 +20,7 @@ def test_chinese_pages_are_faithful_to_the_source():
 
 def test_chinese_pages_use_full_width_punctuation():
     for page in sorted((ROOT / "docs" / "zh").glob("*.md")):
-        from scripts.mdblocks import parse_page
+        from scripts.text.blocks import parse_page
         for block in parse_page(page):
             text = block.text
             for ch in ",:;?()!":

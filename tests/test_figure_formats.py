@@ -5,10 +5,11 @@ from decimal import Decimal
 import pytest
 
 from conftest import ROOT
-from scripts import data, display
-from scripts.mdblocks import load_language, normalize
-from scripts.numbers import chinese_quantities, english_quantities
-from scripts.translation import chinese_directions, english_direction
+from scripts.figures import model as data
+from scripts.figures import formatting as display
+from scripts.text.blocks import load_language, normalize
+from scripts.text.quantities import chinese_quantities, english_quantities
+from scripts.checks.translation import chinese_directions, english_direction
 
 PARAGRAPHS = {b.id: b.text for blocks in load_language("zh").values() for b in blocks}
 EN_PAGES = normalize(" ".join((ROOT / "docs" / "en" / p).read_text(encoding="utf-8") for p in

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from scripts.numbers import chinese_numeral, chinese_quantities, english_quantities, fmt
+from scripts.text.quantities import chinese_numeral, chinese_quantities, english_quantities, fmt
 
 
 def values(quantities) -> list[str]:

@@ -1,7 +1,7 @@
 """The normaliser reads a bare 一 before a measure word as 1 only when asked (table-driven)."""
 import pytest
 
-from scripts.numbers import chinese_quantities
+from scripts.text.quantities import chinese_quantities
 
 
 @pytest.mark.parametrize("text, default, with_ones", [

@@ -1,4 +1,4 @@
-"""The reading experience as built (scripts/reader_hook.py, scripts/parallel.py): side-by-side pages
+"""The reading experience as built (scripts/plugin/reader.py, scripts/generators/side_by_side.py): side-by-side pages
 generated from both languages, paragraph permalinks, one search index and sitemap per language.
 What it does in a browser is tested in test_browser.py."""
 from __future__ import annotations
@@ -10,8 +10,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, replace_once
-from scripts import parallel, reader_hook, sitecheck
-from scripts.mdblocks import Block, load_language, normalize, parse_text
+from scripts.generators import side_by_side as parallel
+from scripts.plugin import reader
+from scripts.checks import site_links as sitecheck
+from scripts.text.blocks import Block, load_language, normalize, parse_text
 
 ZH, EN = load_language("zh"), load_language("en")
 VIEWS = [page for page, blocks in ZH.items() if parallel.has_view(blocks)]
@@ -128,7 +130,7 @@ def test_a_joint_index_is_split_by_language_and_located_from_each_root():
              "docs": [{"location": "", "title": "首页", "text": ""}, {"location": "part1/#a", "title": "一", "text": ""},
                       {"location": "en/", "title": "Home", "text": ""}, {"location": "en/part1/#a", "title": "One", "text": ""}]}
     settings = {"zh": {"lang": ["en"]}, "en": {"lang": ["en"], "separator": "y"}}
-    parts = reader_hook.split_search_index(joint, settings)
+    parts = reader.split_search_index(joint, settings)
     assert [d["location"] for d in parts["zh"]["docs"]] == ["", "part1/#a"]
     assert [d["location"] for d in parts["en"]["docs"]] == ["", "part1/#a"]
     assert parts["zh"]["config"]["lang"] == ["en"] and parts["en"]["config"]["separator"] == "y"

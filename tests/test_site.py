@@ -5,8 +5,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import build, replace_once
-from scripts import sitecheck
-from scripts.mdblocks import nav_pages
+from scripts.checks import site_links as sitecheck
+from scripts.core.config import nav_pages
 
 PAGES = [p.removesuffix(".md") for p in nav_pages()]
 

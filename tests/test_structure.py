@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scripts.mdblocks import FormatError, ID_RE, load_language, nav_pages, parse_text
+from scripts.text.blocks import FormatError, ID_RE, load_language, parse_text
+from scripts.core.config import nav_pages
 
 SOURCE = (ROOT / "source" / "interview.zh.txt").read_text(encoding="utf-8")
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, replace_once
-from scripts import tables
-from scripts.mdblocks import ATTRS_RE, DIV_OPEN_RE, GEN_CLOSE_RE, GEN_OPEN_RE, HEADING_RE
+from scripts.generators import tables
+from scripts.text.blocks import ATTRS_RE, DIV_OPEN_RE, HEADING_RE
+from scripts.core.generated import CLOSE_RE as GEN_CLOSE_RE
+from scripts.core.generated import OPEN_RE as GEN_OPEN_RE
 
 
 def line_of(path: Path, text: str) -> int:

@@ -5,9 +5,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import replace_once
-from scripts import data
-from scripts.numbers import chinese_quantities, english_quantities
-from scripts.translation import chinese_directions, english_direction
+from scripts.figures import model as data
+from scripts.text.quantities import chinese_quantities, english_quantities
+from scripts.checks.translation import chinese_directions, english_direction
 
 
 def quantities(text: str, lang: str):

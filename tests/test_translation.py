@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, drop_paragraph
-from scripts import glossary as gl
-from scripts import translation
-from scripts.mdblocks import load_language
+from scripts.text import glossary as gl
+from scripts.checks import translation
+from scripts.text.blocks import load_language
 
 
 def check(project: Path) -> list[str]:
@@ -109,7 +109,7 @@ def test_a_leftover_chinese_phrase_is_caught(project_copy: Path):
 def test_a_broken_glossary_is_reported_with_its_line(project_copy: Path):
     path = project_copy / "data" / "glossary.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("kind: person}", "kind: persn}", 1), encoding="utf-8")
-    with pytest.raises(gl.GlossaryError, match=r"data/glossary\.yml:\d+: kind 'persn' is not one of"):
+    with pytest.raises(gl.GlossaryError, match=r"data/glossary\.yml:\d+: terms\[\d+\]\.kind: 'persn' is not one of"):
         check(project_copy)
     path.write_text("terms: [\n", encoding="utf-8")
     with pytest.raises(gl.GlossaryError, match=r"data/glossary\.yml:\d+: malformed YAML"):

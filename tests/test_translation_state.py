@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build, drop_paragraph, replace_once
-from scripts import state
-from scripts.mdblocks import parse_page
+from scripts.text import translation_state as state
+from scripts.text.blocks import parse_page
 
 
 def cli(project: Path, *args: str) -> subprocess.CompletedProcess:

@@ -1,4 +1,4 @@
-"""What a build need not redo when nothing it depends on has changed (used by scripts/cache_hook.py).
+"""What a build need not redo when nothing it depends on has changed (used by the plugin, scripts/plugin/plugin.py).
 
 * Chinese word segmentation: Material's search plugin segments every run of Chinese characters with
   jieba, and loading jieba's dictionary alone costs about half a second per build. The words jieba
@@ -18,9 +18,10 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterator
+
+from scripts.core.files import write_atomic
 
 APP = "hurricane-2016"
 SEGMENTS_FILE = "jieba-segments.json"
@@ -34,18 +35,6 @@ def cache_dir() -> Path:
         return Path(sys.prefix) / "cache" / APP
     import platformdirs
     return Path(platformdirs.user_cache_dir(APP))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- word segmentation --------------------------------------------------------------------------------------
@@ -115,7 +104,7 @@ class SegmentMemo:
             return
         words = self.words if len(self.words) <= SEGMENTS_LIMIT else {t: self.words[t] for t in self.used}
         try:
-            _write_atomic(self.path, json.dumps({"key": self.key(), "words": words}, ensure_ascii=False,
+            write_atomic(self.path, json.dumps({"key": self.key(), "words": words}, ensure_ascii=False,
                                                 separators=(",", ":")).encode("utf-8"))
         except OSError:
             return  # a cache that cannot be written is only slower

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, SoupStrainer
 
-from .mdblocks import DOCS, rel
+from scripts.core.paths import DOCS, rel
 
 TAGS = ("script", "iframe", "object", "embed", "style")
 TAG_RE = re.compile(r"<\s*/?\s*(" + "|".join(TAGS) + r")\b", re.I)

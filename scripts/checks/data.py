@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from . import display
-from .data import Data, Figure, interview_paragraphs, where
-from .mdblocks import DOCS, normalize
-from .numbers import Quantity, chinese_quantities
-from .translation import chinese_directions
+from scripts.figures import formatting as display
+from scripts.figures.model import Data, Figure, interview_paragraphs, where
+from scripts.core.paths import DOCS
+from scripts.text.blocks import normalize
+from scripts.text.quantities import Quantity, chinese_quantities
+from scripts.checks.translation import chinese_directions
 
 # Figures of the text that are not data: (pattern, reason). Each must match somewhere.
 NOT_DATA: list[tuple[str, str]] = [

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import glossary as gl
-from .mdblocks import DOCS, Block, load_language, nav_pages, page_path, rel
-from .numbers import Quantity, chinese_quantities, english_quantities, fmt
+from scripts.text import glossary as gl
+from scripts.core.paths import DOCS, rel
+from scripts.text.blocks import Block, load_language, page_path
+from scripts.core.config import nav_pages
+from scripts.text.quantities import Quantity, chinese_quantities, english_quantities, fmt
 
 CN_UP, CN_DOWN = r"上升|增长|提高|增加|增幅", r"下降|减少|降低|缩减|下滑"
 CN_DIRECTION_RE = re.compile(f"(?P<up>{CN_UP})|(?P<down>{CN_DOWN})")

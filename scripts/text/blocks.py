@@ -6,6 +6,10 @@ The pages use a small, regular subset of Markdown (see CONTRIBUTING.md):
 * every paragraph ends with an attribute line: ``{ #part1-a1-p2 }``;
 * a turn of the interview, a box or a caption block is a ``<div ... markdown>``
   on a line of its own, closed by ``</div>`` on a line of its own;
+* a translator's note is a Markdown footnote labelled ``tn-…``: its reference stands in the
+  paragraph (``Australia[^tn-australia]``), its definition (``[^tn-australia]: …``) right after
+  that paragraph's ID line; it is the translator's words, kept on the block as a :class:`Note`,
+  never part of the block's text;
 * generated sections sit between ``<!-- generated:NAME ... -->`` and
   ``<!-- /generated:NAME -->`` and are not text of the interview.
 
@@ -16,23 +20,23 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
+from scripts.core.config import nav_pages
+from scripts.core.generated import CLOSE_RE as GEN_CLOSE_RE
+from scripts.core.generated import OPEN_RE as GEN_OPEN_RE
+from scripts.core.paths import DOCS, rel
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"
 
 ID_RE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 ATTRS_RE = re.compile(r"^\{:?\s*#(" + ID_RE + r")((?:\s+\.[\w-]+)*)\s*\}$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s+\{:?\s*#(" + ID_RE + r")((?:\s+\.[\w-]+)*)\s*\}$")
 DIV_OPEN_RE = re.compile(r"^<div\s+([^>]*?)\s*markdown>$")
 DIV_ATTR_RE = re.compile(r'([\w-]+)="([^"]*)"')
-GEN_OPEN_RE = re.compile(r"^<!-- generated:([\w-]+)\b.*-->$")
-GEN_CLOSE_RE = re.compile(r"^<!-- /generated:([\w-]+) -->$")
+NOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:\s*(.*)$")
+NOTE_REF_RE = re.compile(r"\[\^([^\]]+)\](?!:)")
+NOTE_LABEL_RE = re.compile(r"^tn-[a-z0-9]+(?:-[a-z0-9]+)*$")
 INLINE_ATTRS_RE = re.compile(r"\{:?\s*[.#][^}]*\}")
 LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 TAG_RE = re.compile(r"<[^>]+>")
@@ -44,6 +48,15 @@ class FormatError(ValueError):
     def __init__(self, path: Path, line: int, message: str) -> None:
         super().__init__(f"{rel(path)}:{line}: {message}")
         self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class Note:
+    """A translator's note on a block: the translator's words, not the text."""
+
+    label: str  # tn-australia
+    markdown: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,7 @@ class Block:
     speaker: str = ""  # for a turn and the paragraphs in it: "reporter" or "lufeng"
     parent: str = ""  # the ID of the enclosing container, if any
     attrs: dict[str, str] = field(default_factory=dict, compare=False)
+    notes: tuple[Note, ...] = ()  # translator's notes, in the order of their references
 
     @property
     def is_label(self) -> bool:
@@ -75,17 +89,9 @@ class Block:
         return f"{rel(self.path)}:{self.line}"
 
 
-def rel(path: Path) -> str:
-    """A path as the project names it: relative to the nearest folder holding mkdocs.yml."""
-    path = path.resolve()
-    for parent in path.parents:
-        if (parent / "mkdocs.yml").is_file():
-            return str(path.relative_to(parent))
-    return str(path)
-
-
 def plain_text(markdown: str) -> str:
-    text = INLINE_ATTRS_RE.sub("", markdown)
+    text = NOTE_REF_RE.sub("", markdown)
+    text = INLINE_ATTRS_RE.sub("", text)
     text = LINK_RE.sub(r"\1", text)
     text = TAG_RE.sub("", text)
     text = re.sub(r"(\*\*|__|\*|`)", "", text)
@@ -117,6 +123,25 @@ def parse_text(text: str, path: Path) -> list[Block]:
             raise FormatError(path, block.line, f"duplicate ID '{block.id}' (first on line {seen[block.id]})")
         seen[block.id] = block.line
         blocks.append(block)
+
+    note_open: list[list[str]] = []  # the lines of the note being read, while no blank line has ended it
+
+    def add_note(label: str, first: str, number: int) -> None:
+        if not NOTE_LABEL_RE.match(label):
+            raise FormatError(path, number, f"footnote '[^{label}]': a translator's note is labelled 'tn-…' "
+                              "(lower-case letters, digits and hyphens)")
+        last = blocks[-1] if blocks else None
+        if last is None or label not in NOTE_REF_RE.findall(last.markdown):
+            raise FormatError(path, number, f"translator's note '[^{label}]' does not follow the paragraph that "
+                              f"refers to it: put '[^{label}]' in that paragraph and this line right after its ID line")
+        if any(n.label == label for b in blocks for n in b.notes):
+            raise FormatError(path, number, f"translator's note '[^{label}]' is defined twice")
+        lines_: list[str] = [first]
+        note_open[:] = [lines_]
+        blocks[-1] = replace(last, notes=(*last.notes, Note(label, "", number)))
+        notes_text[(len(blocks) - 1, label)] = lines_
+
+    notes_text: dict[tuple[int, str], list[str]] = {}
 
     def context() -> tuple[str, str]:
         if not stack:
@@ -153,9 +178,17 @@ def parse_text(text: str, path: Path) -> list[Block]:
             continue
         if not stripped:
             flush_paragraph()
+            note_open.clear()
             continue
         if para:
             para.append(line)
+            continue
+        note = NOTE_DEF_RE.match(stripped)
+        if note:
+            add_note(note.group(1), note.group(2), number)
+            continue
+        if note_open and raw.startswith("    "):  # a note's continuation lines are indented
+            note_open[-1].append(stripped)
             continue
         div = DIV_OPEN_RE.match(stripped)
         if div:
@@ -187,6 +220,15 @@ def parse_text(text: str, path: Path) -> list[Block]:
         para = [line]
         para_start = number
     flush_paragraph()
+    for (index, label), note_lines in notes_text.items():
+        b = blocks[index]
+        blocks[index] = replace(b, notes=tuple(replace(n, markdown=" ".join(note_lines).strip()) if n.label == label else n
+                                               for n in b.notes))
+    for b in blocks:
+        missing = [ref for ref in NOTE_REF_RE.findall(b.markdown) if ref not in {n.label for n in b.notes}]
+        if missing:
+            raise FormatError(path, b.line, f"'[^{missing[0]}]' in {b.id} has no note: add a line "
+                              f"'[^{missing[0]}]: …' right after the block's ID line")
     if generated:
         raise FormatError(path, generated[1], f"generated section '{generated[0]}' is never closed")
     if stack:
@@ -196,45 +238,6 @@ def parse_text(text: str, path: Path) -> list[Block]:
 
 def parse_page(path: Path) -> list[Block]:
     return parse_text(path.read_text(encoding="utf-8"), path)
-
-
-class _Loader(yaml.SafeLoader):
-    """A YAML loader that reads mkdocs.yml, leaving its !ENV tags as their default value."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    return value[-1] if len(value) > 1 else None
-
-
-_Loader.add_constructor("!ENV", _env)
-# The same with libyaml's parser, several times faster; a file it rejects is read again by the pure-Python one.
-_FastLoader = type("_FastLoader", (getattr(yaml, "CSafeLoader", _Loader),), {})
-_FastLoader.add_constructor("!ENV", _env)
-
-
-def mkdocs_config(root: Path = ROOT) -> dict:
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    try:
-        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader with libyaml's parser
-    except yaml.YAMLError:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-
-
-def nav_pages(root: Path = ROOT) -> list[str]:
-    """The page files of the navigation, in order (paths relative to a language folder)."""
-    out: list[str] = []
-
-    def walk(items: list) -> None:
-        for item in items:
-            if isinstance(item, str):
-                out.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value) if isinstance(value, list) else out.append(value)
-
-    walk(mkdocs_config(root)["nav"])
-    return out
 
 
 def page_path(lang: str, page: str, docs: Path = DOCS) -> Path:

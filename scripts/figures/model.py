@@ -11,13 +11,13 @@ import json
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path
+from typing import Any
 
-import jsonschema
-import yaml
-from jsonschema.exceptions import best_match
 
-from . import display
-from .mdblocks import DOCS, ROOT, FormatError, load_language, rel
+from scripts.core.yamlfile import Key, Lines, YamlError, dotted, line_of, read_yaml, schema_errors
+from scripts.figures import formatting as display
+from scripts.core.paths import DOCS, ROOT, rel
+from scripts.text.blocks import FormatError, load_language
 
 DATA_DIR = ROOT / "data" / "figures"
 SCHEMA = ROOT / "data" / "figures.schema.json"
@@ -189,113 +189,9 @@ def where(item) -> str:
     return f"{item.file}:{item.line}"
 
 
-# --- reading YAML with lines -------------------------------------------------------------------
+# --- schema ----------------------------------------------------------------------------------------
 
-Path_ = tuple  # a path into a document: ("figures", 3, "value")
-
-
-def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str, errors: list[str]) -> None:
-    """Record the line of every node; report duplicate keys of a mapping."""
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[object, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                errors.append(f"{file}:{line}: {_dotted(path) or 'top level'}: duplicate key '{key}' "
-                              f"(first on line {seen[key]})")
-            seen[key] = line
-            _index(value_node, path + (key,), lines, file, errors)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _index(item, path + (i,), lines, file, errors)
-
-
-# libyaml's parser (PyYAML's C binding) reads the same documents as the pure-Python one, several times
-# faster; its error messages differ, so a document it rejects is read again by the pure-Python parser,
-# whose message the error gives, as it always has.
-LOADERS = [loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader) if loader]
-
-
-def _read_nodes(text: str, file: str, loader_class: type) -> tuple[object, dict[Path_, int]]:
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        lines: dict[Path_, int] = {}
-        errors: list[str] = []
-        if node is not None:
-            _index(node, (), lines, file, errors)
-        if errors:
-            raise DataError(errors)
-        return (loader.construct_document(node) if node is not None else None), lines
-    finally:
-        loader.dispose()
-
-
-def read_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
-    """A YAML document and the line of each of its nodes; DataError if malformed or a key repeats."""
-    file = rel(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataError([f"{file}:1: cannot read: {err}"]) from None
-    for loader_class in LOADERS[:-1]:
-        try:
-            return _read_nodes(text, file, loader_class)
-        except yaml.YAMLError:
-            pass
-    try:
-        data, lines = _read_nodes(text, file, LOADERS[-1])
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = " ".join(str(getattr(err, "problem", None) or err).split())
-        raise DataError([f"{file}:{line}: malformed YAML: {problem}"]) from None
-    return data, lines
-
-
-def _dotted(path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _line(lines: dict[Path_, int], path: Path_) -> int:
-    path = tuple(path)
-    while path not in lines and path:
-        path = path[:-1]
-    return lines.get(path, 1)
-
-
-# --- schema --------------------------------------------------------------------------------------
-
-def _schema_message(err: jsonschema.ValidationError) -> str:
-    if err.validator in ("oneOf", "anyOf") and err.context:
-        err = best_match(err.context)
-    where = _dotted(err.absolute_path) or "top level"
-    if err.validator == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return f"{where}: missing field '{missing}'"
-    if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        return f"{where}: unknown field(s) {', '.join(repr(e) for e in extra)}"
-    if err.validator == "type":
-        expected = err.validator_value if isinstance(err.validator_value, str) else " or ".join(err.validator_value)
-        return f"{where}: expected {expected}, found {err.instance!r}"
-    if err.validator == "enum":
-        return f"{where}: {err.instance!r} is not one of {', '.join(repr(v) for v in err.validator_value)}"
-    return f"{where}: {err.message}"
-
-
-def _error_path(err: jsonschema.ValidationError) -> Path_:
-    if err.validator in ("oneOf", "anyOf") and err.context:
-        err = best_match(err.context)
-    return tuple(err.absolute_path)
-
-
-def _merge_defaults(doc: dict, lines: dict[Path_, int]) -> dict:
+def _merge_defaults(doc: dict, lines: Lines) -> dict:
     """Each figure with its file's defaults filled in; fields from the defaults keep their line there."""
     defaults = doc.get("defaults") or {}
     figures = doc.get("figures")
@@ -316,23 +212,11 @@ def _merge_defaults(doc: dict, lines: dict[Path_, int]) -> dict:
     return {**doc, "figures": merged}
 
 
-def validate(doc: object, lines: dict[Path_, int], path: Path, schema: dict) -> list[str]:
-    """Schema errors of one document, as `file:line: field: message`."""
-    file = rel(path)
+def validate(doc: object, lines: Lines, path: Path, schema: dict[str, Any]) -> list[str]:
+    """Schema errors of one data file, as `file:line: field: message (record 'key')`."""
     if not isinstance(doc, dict):
-        return [f"{file}:1: top level: expected a mapping with 'title' and 'figures', found {type(doc).__name__}"]
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(doc), key=lambda e: (_line(lines, _error_path(e)), str(e.message)))
-    out = []
-    for err in errors:
-        message = _schema_message(err)
-        path_ = _error_path(err)
-        record = doc
-        for part in path_[:2]:
-            record = record[part] if isinstance(record, (dict, list)) else None
-        key = record.get("key") if isinstance(record, dict) and len(path_) >= 2 else None
-        out.append(f"{file}:{_line(lines, path_)}: {message}" + (f" (record '{key}')" if key else ""))
-    return out
+        return [f"{rel(path)}:1: top level: expected a mapping with 'title' and 'figures', found {type(doc).__name__}"]
+    return schema_errors(doc, lines, rel(path), schema, record_key=True)
 
 
 # --- building the model ---------------------------------------------------------------------------
@@ -345,7 +229,7 @@ def _dec(x: float | int | None) -> Decimal | None:
     return None if x is None else Decimal(str(x))
 
 
-def _build(doc: dict, lines: dict[Path_, int], path: Path) -> Dataset:
+def _build(doc: dict, lines: Lines, path: Path) -> Dataset:
     name, file = path.stem, rel(path)
     ds = Dataset(name, path, _label(doc["title"]))
     for i, r in enumerate(doc.get("figures") or []):
@@ -354,23 +238,23 @@ def _build(doc: dict, lines: dict[Path_, int], path: Path) -> Dataset:
         ds.figures.append(Figure(
             key=r["key"], label=_label(r["label"]), value=_dec(r["value"]), unit=r["unit"],
             period=_label(r["period"]), scope=_label(r["scope"]), paragraph=r["paragraph"], dataset=name, file=file,
-            line=_line(lines, ("figures", i)), qualifier=r.get("qualifier"),
+            line=line_of(lines, ("figures", i)), qualifier=r.get("qualifier"),
             change=Change(_dec(change["percent"]), change["against"]) if change else None,
             note=_label(r.get("note")), crime_type=r.get("crime_type"), operations=tuple(r.get("operations") or ()),
             counts=r.get("counts"), part_of=r.get("part_of"), share=(share["part"], share["whole"]) if share else None))
     for i, r in enumerate(doc.get("crime_types") or []):
-        ds.crime_types.append(CrimeType(r["key"], _label(r["label"]), r["paragraph"], name, file, _line(lines, ("crime_types", i))))
+        ds.crime_types.append(CrimeType(r["key"], _label(r["label"]), r["paragraph"], name, file, line_of(lines, ("crime_types", i))))
     for i, r in enumerate(doc.get("operations") or []):
-        ds.operations.append(Operation(r["number"], r["crime_type"], r["paragraph"], name, file, _line(lines, ("operations", i))))
+        ds.operations.append(Operation(r["number"], r["crime_type"], r["paragraph"], name, file, line_of(lines, ("operations", i))))
     for i, r in enumerate(doc.get("reasons") or []):
-        ds.reasons.append(Reason(r["key"], _label(r["label"]), r["paragraph"], name, file, _line(lines, ("reasons", i))))
+        ds.reasons.append(Reason(r["key"], _label(r["label"]), r["paragraph"], name, file, line_of(lines, ("reasons", i))))
     for i, r in enumerate(doc.get("localities") or []):
         ds.localities.append(Locality(r["key"], _label(r["name"]), _label(r["prefecture"]), tuple(r["reasons"]),
-                                      tuple(r["paragraphs"]), name, file, _line(lines, ("localities", i))))
+                                      tuple(r["paragraphs"]), name, file, line_of(lines, ("localities", i))))
     for i, r in enumerate(doc.get("campaigns") or []):
         ds.campaigns.append(Campaign(r["key"], r["year"], _label(r["name"]), _label(r["approach"]),
                                      tuple(_label(f) for f in r["focus"]), r["paragraph"], name, file,
-                                     _line(lines, ("campaigns", i))))
+                                     line_of(lines, ("campaigns", i))))
     return ds
 
 
@@ -450,7 +334,7 @@ def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEM
     for path in paths:
         try:
             doc, lines = read_yaml(path)
-        except DataError as err:
+        except YamlError as err:
             errors += err.errors
             continue
         doc = _merge_defaults(doc, lines) if isinstance(doc, dict) else doc

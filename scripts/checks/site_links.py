@@ -17,7 +17,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from .mdblocks import LANGS, DEFAULT_LANG, mkdocs_config
+from scripts.core.languages import LANGS, DEFAULT_LANG
+
+from scripts.core.config import mkdocs_config
 
 BASE = "http://site.invalid/"  # a stand-in origin to resolve relative links against
 CSS_URL_RE = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*['"]?([^'")\s]+)""")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 
-from .mdblocks import Block, LANGS
+from scripts.text.blocks import Block
+
+from scripts.core.languages import LANGS
 
 TITLE = {"zh": "中英对照：", "en": "Side by side: "}
 Pair = tuple[Block | None, Block | None]
@@ -81,4 +83,6 @@ def markdown(zh: list[Block], en: list[Block], lang: str) -> str:
         else:
             out += [_row(z, e), ""]
     out += ["</div>", ""] * len(groups) + ["</div>", ""]
+    # translator's notes, numbered at the foot of the view as on the single page
+    out += [f"[^{n.label}]: {n.markdown}\n" for b in (*zh, *en) for n in b.notes]
     return "\n".join(out)

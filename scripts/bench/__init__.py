@@ -46,8 +46,13 @@ from typing import Any, Callable, Iterator, Sequence
 
 import yaml
 
-from .files import write_if_changed
-from .mdblocks import GEN_CLOSE_RE, GEN_OPEN_RE, ID_RE, LANGS, ROOT, nav_pages, parse_page
+from scripts.core.files import write_if_changed
+from scripts.core.generated import CLOSE_RE as GEN_CLOSE_RE
+from scripts.core.generated import OPEN_RE as GEN_OPEN_RE
+from scripts.text.blocks import ID_RE, parse_page
+from scripts.core.languages import LANGS
+from scripts.core.paths import ROOT
+from scripts.core.config import nav_pages
 
 RESULTS_MD = ROOT / "bench" / "results.md"
 RESULTS_JSON = ROOT / "bench" / "results.json"
@@ -265,7 +270,7 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
 
 def interview_pages(root: Path) -> list[str]:
     """The pages of the navigation that hold text of the interview (not the glossary, not the data page)."""
-    from . import parallel
+    from scripts.generators import side_by_side as parallel
     return [p for p in nav_pages(root) if parallel.has_view(parse_page(root / "docs" / "zh" / p))]
 
 
@@ -361,7 +366,7 @@ def bare_config(dest: Path, project: Path = ROOT) -> Path:
     """The mkdocs.yml of a bare Material build of the project's Markdown files: the same docs folder and
     Markdown extensions, Material's defaults for everything else (its search plugin, no i18n plugin,
     no hooks, no overrides, no extra CSS or JavaScript)."""
-    from .mdblocks import mkdocs_config
+    from scripts.core.config import mkdocs_config
     config = {"site_name": "bare", "docs_dir": str(project / "docs"), "theme": {"name": "material"},
               "markdown_extensions": mkdocs_config(project)["markdown_extensions"]}
     path = dest / "mkdocs.yml"

@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Callable
 from xml.sax.saxutils import escape
 
-from . import display
-from .data import Data, Figure, base_2015
+from scripts.figures import formatting as display
+from scripts.figures.model import Data, Figure, base_2015
 
 FONT = "sans-serif"
 INK, MUTED, GRID = "#1f2933", "#52606d", "#d9e2ec"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .mdblocks import ROOT, rel
+from scripts.core.paths import ROOT, rel
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PINNED_RE = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")

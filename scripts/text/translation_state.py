@@ -14,8 +14,10 @@ import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .files import write_if_changed
-from .mdblocks import DOCS, ROOT, Block, load_language, nav_pages, normalize, parse_text, rel
+from scripts.core.files import write_if_changed
+from scripts.core.paths import DOCS, ROOT, rel
+from scripts.text.blocks import Block, load_language, normalize, parse_text
+from scripts.core.config import nav_pages
 
 STATE = ROOT / "data" / "translation-state.json"
 

@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .mdblocks import DEFAULT_LANG, DOCS, ROOT, Block, load_language, normalize, rel
+from scripts.core.languages import DEFAULT_LANG
+
+from scripts.core.paths import DOCS, ROOT, rel
+
+from scripts.text.blocks import Block, load_language, normalize
 
 SOURCE = ROOT / "source" / "interview.zh.txt"
 CONTEXT = 12  # characters of context shown on each side of a difference

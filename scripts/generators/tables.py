@@ -21,10 +21,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from . import charts, datacheck, display
-from .files import write_if_changed
-from .data import Data, DataError, Figure, base_2015, interview_paragraphs, load
-from .mdblocks import GEN_CLOSE_RE, GEN_OPEN_RE, LANGS, ROOT, rel
+from scripts.generators import charts
+
+from scripts.checks import data as datacheck
+
+from scripts.figures import formatting as display
+from scripts.core.files import write_if_changed
+from scripts.figures.model import Data, DataError, Figure, base_2015, interview_paragraphs, load
+from scripts.core.generated import CLOSE_RE as GEN_CLOSE_RE
+from scripts.core.generated import OPEN_RE as GEN_OPEN_RE
+from scripts.core.languages import LANGS
+from scripts.core.paths import ROOT, rel
 
 DATA_PAGE = "data.md"
 PLACEMENTS: dict[str, list[str]] = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import fmt
+from scripts.text.quantities import fmt
 
 WAN, YI = Decimal(10_000), Decimal(100_000_000)
 MILLION, BILLION = Decimal(1_000_000), Decimal(1_000_000_000)

@@ -1,0 +1,24 @@
+"""The plugin's options, as `mkdocs.yml` gives them under `plugins: - bilingual:`; MkDocs validates
+them, and an unknown or mistyped option is a configuration error that names it."""
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class BilingualConfig(Config):
+    # Where the translation state lives (scripts/text/translation_state.py), relative to mkdocs.yml.
+    translation_state = c.Type(str, default="data/translation-state.json")
+    # A notice on each English paragraph whose Chinese original changed after it was translated.
+    stale_notices = c.Type(bool, default=True)
+    # The side-by-side view of every page with text, at `parallel/PAGE/` in each language.
+    side_by_side = c.Type(bool, default=True)
+    # A `¶` link at the end of every paragraph with an ID.
+    permalinks = c.Type(bool, default=True)
+    # One search index per language instead of mkdocs-static-i18n's joint one, and one sitemap each.
+    search_per_language = c.Type(bool, default=True)
+    # The generated tables, charts and downloads: `check` fails a build whose files differ from the
+    # data (and regenerates them under `mkdocs serve`); `off` leaves them alone.
+    generated = c.Choice(("check", "off"), default="check")
+    # Keep Chinese word segmentation and compiled templates between builds (scripts/plugin/buildcache.py).
+    build_cache = c.Type(bool, default=True)

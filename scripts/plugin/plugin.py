@@ -1,0 +1,192 @@
+"""The MkDocs plugin `bilingual` (registered in pyproject.toml, named in mkdocs.yml under `plugins:`).
+
+It turns the Chinese and English pages into the bilingual edition: stale notices, side-by-side
+pages, paragraph permalinks, one search index and sitemap per language, the generated tables held
+to the data, and build caches. Its state lives on the instance; paths come from the configuration
+(the folder of mkdocs.yml), never from where this code is installed.
+
+mkdocs-static-i18n builds the default language, then builds each other language again within its
+own `on_post_build` (an *inner* build, with `i18n.building` set): every event here runs once per
+language, and what belongs to the whole site runs only in the outer build (`_inner_build`).
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url, write_file
+
+from scripts.core.config import nav_pages
+from scripts.core.languages import DEFAULT_LANG, LANGS, language_of, root
+from scripts.figures.model import DataError
+from scripts.generators import side_by_side, tables
+from scripts.plugin import buildcache, reader
+from scripts.plugin.config import BilingualConfig
+from scripts.text import translation_state
+from scripts.text.blocks import parse_page
+
+log = logging.getLogger("mkdocs.plugins.bilingual")
+# Bad data during `serve` is told on its own logger, outside MkDocs' own: strict mode counts the warnings
+# and errors of those, and would fail the rebuild, and so the page, over data the pages do not yet show.
+report = logging.getLogger("scripts.tables")
+
+# When each step runs, relative to mkdocs-static-i18n (I18n), whose events run at priority -100 except
+# on_page_markdown and on_page_context (50); MkDocs runs higher priorities first, 0 by default.
+# tests/test_plugin.py holds these to I18n's own priorities.
+ORDER = {
+    "on_config": 100,  # before Material's search plugin (0) reads its configuration: segmentation memo
+    "on_files": -110,  # after I18n (-100) has picked this language's files: side-by-side pages
+    "on_env": -100,  # after the plugins (0) have configured the template environment: template cache
+    "on_post_build": -200,  # after I18n (-100) has built every language and the joint search index
+}
+
+
+class BilingualPlugin(BasePlugin[BilingualConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.stale: set[str] = set()
+        self.views: dict[str, dict[str, str]] = {}  # src_uri of a page -> the other view: {"url", "label"}
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _i18n(config: MkDocsConfig) -> Any:
+        return config.plugins.get("i18n")
+
+    def _inner_build(self, config: MkDocsConfig) -> bool:
+        """Whether this is mkdocs-static-i18n's build of another language within the whole build."""
+        i18n = self._i18n(config)
+        return bool(i18n is not None and getattr(i18n, "building", False))
+
+    def _language(self, config: MkDocsConfig) -> str:
+        i18n = self._i18n(config)
+        return i18n.current_language if i18n is not None and i18n.current_language else DEFAULT_LANG
+
+    @staticmethod
+    def _root(config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).resolve().parent
+
+    # --- events ----------------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(ORDER["on_config"])
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.build_cache:
+            buildcache.segment_memo()
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._inner_build(config):
+            return  # done for the whole build already
+        project = self._root(config)
+        if self.config.stale_notices:
+            self.stale = translation_state.stale_ids(Path(config.docs_dir), project / self.config.translation_state)
+        if self.config.generated == "check":
+            self._generated_files(project)
+
+    def _generated_files(self, project: Path) -> None:
+        """`serve`: regenerate the tables, charts and downloads from the data, writing only files that
+        change, so that editing a data file updates the page; bad data is reported and nothing is
+        written. `build`: fail if a generated file differs from what the data gives. Whether the data
+        agrees with the text is for `python -m scripts data` and the tests to say, not for the build."""
+        try:
+            if self.command == "serve":
+                for path in tables.generate(project, remember=True):
+                    log.info("tables: regenerated %s", path.relative_to(project))
+                return
+            findings = tables.check(project, text_checks=False)
+        except (DataError, tables.TablesError) as err:
+            if self.command == "serve":
+                report.error("tables: not regenerated, the data has problems:\n%s", err)
+                return
+            raise PluginError(f"the data has problems; nothing can be generated:\n{err}") from None
+        if findings:
+            raise PluginError("generated files differ from what the data gives; run `make tables`:\n"
+                              + "\n".join(findings))
+
+    @event_priority(ORDER["on_files"])
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.side_by_side:
+            return files
+        lang = self._language(config)
+        docs = Path(config.docs_dir)
+        for page in nav_pages(self._root(config)):
+            zh, en = (parse_page(docs / other / page) if (docs / other / page).exists() else [] for other in ("zh", "en"))
+            single = files.get_file_from_path(f"{lang}/{page}")
+            if not side_by_side.has_view(zh) or single is None:
+                continue
+            view = File.generated(config, f"{root(lang)}parallel/{page}", content=side_by_side.markdown(zh, en, lang),
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            # what mkdocs-static-i18n's language switcher reads on each of its pages
+            view.alternates = {other: SimpleNamespace(url=File(f"{root(other)}parallel/{page}", None, config.site_dir,
+                                                               config.use_directory_urls).url) for other in LANGS}
+            view.locale = view.locale_alternate_of = view.localization = lang
+            view.norm_src_uri = f"parallel/{page}"
+            files.append(view)
+            self.views[single.src_uri] = {"url": view.url, "label": reader.LABELS[lang]["parallel"]}
+            self.views[view.src_uri] = {"url": single.url, "label": reader.LABELS[lang]["single"]}
+        return files
+
+    @event_priority(ORDER["on_env"])
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.config.build_cache and env.bytecode_cache is None:
+            env.bytecode_cache = buildcache.template_cache(env)
+        return env
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.stale and language_of(page.url) != DEFAULT_LANG:
+            html = reader.add_notices(html, page.url, self.stale)
+        if self.config.permalinks:
+            html = reader.add_permalinks(html, reader.LABELS[self._language(config)]["permalink"])
+        return html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        context["reader_view"] = self.views.get(page.file.src_uri)
+        # the language roots, relative to the page: Material's `base` and sitemaps (overrides/main.html)
+        context["reader_roots"] = {lang: get_relative_url(root(lang) or "./", page.url) for lang in LANGS}
+        context["reader_root"] = context["reader_roots"][language_of(page.url)]
+        return context
+
+    @event_priority(ORDER["on_post_build"])
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._inner_build(config):
+            return  # the joint index is not complete yet; the outer build ends the work
+        if self.config.search_per_language:
+            self._split_search(config)
+        if self.config.build_cache:
+            memo = buildcache.segment_memo()
+            if memo is not None:
+                memo.save()
+
+    @staticmethod
+    def _split_search(config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        index_path = site / "search" / "search_index.json"
+        if index_path.exists():
+            index = json.loads(index_path.read_text(encoding="utf-8"))
+            parts = reader.split_search_index(index, {lang: reader.search_settings(config, lang) for lang in LANGS})
+            for lang, part in parts.items():
+                write_file(json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                           str(site / root(lang) / "search" / "search_index.json"))
+        sitemap_path = site / "sitemap.xml"
+        if sitemap_path.exists():
+            site_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            sitemap = sitemap_path.read_text(encoding="utf-8")
+            for lang in LANGS:
+                if root(lang):
+                    write_file(reader.language_sitemap(sitemap, site_path, lang).encode("utf-8"),
+                               str(site / root(lang) / "sitemap.xml"))

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.core.paths import COPY_IGNORE
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -51,7 +53,7 @@ def site_copy(built_site: Path, tmp_path: Path) -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's sources (not .venv, not site) that a test may break."""
     copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "test-output", "node_modules")
+    ignore = shutil.ignore_patterns(*COPY_IGNORE)
     shutil.copytree(ROOT, copy, ignore=ignore)
     return copy
 

@@ -44,6 +44,7 @@ def test_side_by_side_pages_are_generated_not_written():
 
 
 def test_the_side_by_side_view_pairs_each_block_with_its_twin_by_id(built_site: Path):
+    assert any(b.notes for page in VIEWS for b in EN[page])  # the notes below are there to be checked
     for page in VIEWS:
         en = {b.id: b for b in EN[page]}
         for lang in ("zh", "en"):
@@ -54,6 +55,11 @@ def test_the_side_by_side_view_pairs_each_block_with_its_twin_by_id(built_site: 
                 assert row is not None and "parallel__row" in row["class"], (view_of(page, lang), block.id)
                 cells = row.find_all(class_="parallel__cell", recursive=False)
                 assert [c["lang"] for c in cells] == ["zh", "en"]
+                # each translator's note: its numbered reference in the cell, its text at the foot of the view
+                refs = [sup.extract() for sup in cells[1].select('sup[id^="fnref:"]')]
+                notes = en[block.id].notes
+                assert [r["id"] for r in refs] == [f"fnref:{n.label}" for n in notes], block.id
+                assert all(html.find(id=f"fn:{n.label}") is not None for n in notes), block.id
                 assert normalize(cells[0].get_text()) == normalize(block.text)
                 assert normalize(cells[1].get_text()) == normalize(en[block.id].text)
 

@@ -30,7 +30,7 @@ def test_each_forbidden_construct_in_markdown_is_caught(project_copy: Path, snip
     target = next(i for i, line in enumerate(lines) if line.startswith("**Reporter:**"))
     lines[target] += " " + snippet
     page.write_text("\n".join(lines), encoding="utf-8")
-    findings = safety.check_markdown(project_copy / "docs")
+    findings = [str(f) for f in safety.check_markdown(project_copy / "docs")]
     assert findings and all(f.startswith(f"docs/en/part1.md:{target + 1}: [safety] ") for f in findings)
     assert any(message in f for f in findings), findings
 
@@ -42,7 +42,9 @@ def test_ordinary_prose_is_not_flagged():
 def test_forbidden_content_in_built_html_is_caught(site_copy: Path):
     replace_once(site_copy / "en" / "part1" / "index.html", '<p id="part1-a1-p2">',
                  '<script>x()</script><p id="part1-a1-p2" onmouseover="x()"><a href="javascript:x()">y</a>')
-    findings = safety.check_html(site_copy)
-    assert "en/part1/index.html: [safety] <script> in the page content" in findings
-    assert "en/part1/index.html: [safety] onmouseover= handler on <p> in the page content" in findings
-    assert "en/part1/index.html: [safety] javascript: URL in href= on <a>" in findings
+    text = (site_copy / "en" / "part1" / "index.html").read_text(encoding="utf-8")
+    line = text[:text.index("<script>x()</script>")].count("\n") + 1
+    findings = [str(f) for f in safety.check_html(site_copy)]
+    assert f"en/part1/index.html:{line}: [safety] <script> in the page content" in findings
+    assert f"en/part1/index.html:{line}: [safety] onmouseover= handler on <p> in the page content" in findings
+    assert f"en/part1/index.html:{line}: [safety] javascript: URL in href= on <a>" in findings

@@ -42,11 +42,18 @@ def test_policy_catches_unpinned_actions_and_missing_commands(project_copy: Path
     replace_once(folder / "pull-request.yml", "run: make test", "run: make build")
     replace_once(folder / "deploy.yml", "permissions:\n  contents: read\n", "")
     replace_once(folder / "deploy.yml", "on:\n  push:", "on:\n  pull_request_target:\n  push:")
-    findings = workflows.check(folder, project_copy / "README.md")
+    findings = [str(f) for f in workflows.check(folder, project_copy / "README.md")]
     assert any(f.startswith(".github/workflows/pull-request.yml:") and "actions/checkout@v4: pin the action to a full commit SHA" in f for f in findings)
     assert ".github/workflows/pull-request.yml:1: [workflows] the pull-request workflow does not run the README's `make test`" in findings
     assert ".github/workflows/deploy.yml:1: [workflows] no top-level `permissions`: declare the least the workflow needs" in findings
     assert ".github/workflows/deploy.yml:1: [workflows] runs on pull_request_target: use pull_request" in findings
+
+
+def test_policy_reports_a_missing_kind_of_workflow_on_the_folder(project_copy: Path):
+    folder = project_copy / ".github" / "workflows"
+    (folder / "deploy.yml").unlink()
+    assert [str(f) for f in workflows.check(folder, project_copy / "README.md")] == [
+        ".github/workflows:1: [workflows] no workflow deploys on push to main"]
 
 
 def test_templates_and_contributing_guides_exist_in_both_languages():

@@ -18,8 +18,8 @@ PARAGRAPHS = {b.id: b.text for blocks in load_language("zh").values() for b in b
 
 
 def consistency(project: Path) -> list[str]:
-    return datacheck.consistency(data.load(project / "data" / "figures", project / "docs",
-                                           project / "data" / "figures.schema.json"))
+    loaded = data.load(project / "data" / "figures", project / "docs", project / "data" / "figures.schema.json")
+    return [str(f) for f in datacheck.consistency(loaded)]  # as printed: `file:line: [consistency] key: …`
 
 
 def test_the_data_is_consistent():

@@ -10,8 +10,17 @@ from scripts.text.quantities import chinese_quantities
 
 
 def findings(project: Path) -> list[str]:
+    """The findings of the data checks, as printed: `file:line: [check] key: message`."""
     loaded = data.load(project / "data" / "figures", project / "docs", project / "data" / "figures.schema.json")
-    return datacheck.check(loaded, project / "docs")
+    return [str(f) for f in datacheck.check(loaded, project / "docs")]
+
+
+def line_in_datacheck(text: str) -> int:
+    """The line of scripts/checks/data.py that holds `text`, the only one that does."""
+    lines = (ROOT / "scripts" / "checks" / "data.py").read_text(encoding="utf-8").split("\n")
+    numbers = [n for n, line in enumerate(lines, 1) if text in line]
+    assert len(numbers) == 1, numbers
+    return numbers[0]
 
 
 def coverage(project: Path) -> list[str]:
@@ -49,7 +58,9 @@ def test_a_figure_missing_from_the_data_is_caught(project_copy: Path):
 def test_a_new_figure_in_the_text_is_caught(project_copy: Path):
     replace_once(project_copy / "docs" / "zh" / "part1.md", "成绩的取得得益于", "另有99起案件。成绩的取得得益于")
     found = coverage(project_copy)
-    assert len(found) == 1 and "part1-a1-p2: '99' (99) is neither in the data" in found[0]
+    line = next(b.line for b in load_language("zh", project_copy / "docs")["part1.md"] if b.id == "part1-a1-p2")
+    assert found == [f"docs/zh/part1.md:{line}: [coverage] part1-a1-p2: '99' (99) is neither in the data (data/figures/) "
+                     "nor on the not-data list (scripts/checks/data.py NOT_DATA)"]
 
 
 def test_a_not_data_entry_that_matches_nothing_is_caught(monkeypatch):
@@ -57,7 +68,19 @@ def test_a_not_data_entry_that_matches_nothing_is_caught(monkeypatch):
     monkeypatch.setattr(datacheck, "NOT_DATA", datacheck.NOT_DATA + [("九十九级", "a reason that no longer applies")])
     monkeypatch.setattr(datacheck, "NOT_DATA_RE", datacheck.NOT_DATA_RE + [(re.compile("九十九级"), "a reason")])
     found = coverage(ROOT)
-    assert found == ["scripts/datacheck.py:1: [coverage] not-data entry '九十九级' matches nothing in the text: remove it"]
+    # an entry that is not written in the module (added here) is reported at the list itself
+    assert found == [f"scripts/checks/data.py:{line_in_datacheck('NOT_DATA: list')}: [coverage] "
+                     "not-data entry '九十九级' matches nothing in the text: remove it"]
+
+
+def test_a_not_data_entry_that_no_longer_matches_is_reported_at_its_line(project_copy: Path):
+    # the only 三年来 of the text is in part1.md; without it, its entry in NOT_DATA matches nothing
+    page = project_copy / "docs" / "zh" / "part1.md"
+    assert page.read_text(encoding="utf-8").count("三年来") == 1
+    replace_once(page, "三年来", "这些年")
+    line = line_in_datacheck('(r"三年来"')
+    assert coverage(project_copy) == [f"scripts/checks/data.py:{line}: [coverage] "
+                                      "not-data entry '三年来' matches nothing in the text: remove it"]
 
 
 def test_a_record_cannot_claim_a_figure_that_is_not_data(project_copy: Path):

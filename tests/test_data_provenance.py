@@ -16,7 +16,7 @@ PARAGRAPHS = {b.id: b.text for blocks in load_language("zh").values() for b in b
 
 def findings(project: Path = ROOT) -> list[str]:
     loaded = data.load(project / "data" / "figures", project / "docs", project / "data" / "figures.schema.json")
-    return datacheck.check(loaded, project / "docs")
+    return [str(f) for f in datacheck.check(loaded, project / "docs")]  # as printed: `file:line: [check] key: …`
 
 
 def provenance(project: Path) -> list[str]:

@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from conftest import build, replace_once
 from scripts.checks import site_links as sitecheck
 from scripts.core.config import nav_pages
+from scripts.core.findings import Finding
 
 PAGES = [p.removesuffix(".md") for p in nav_pages()]
 
@@ -17,6 +18,17 @@ def url_of(page: str) -> str:
 
 def soup(site: Path, rel: str) -> BeautifulSoup:
     return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "lxml")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line of the first `text` in a file."""
+    page = path.read_text(encoding="utf-8")
+    return page[:page.index(text)].count("\n") + 1
+
+
+def printed(findings: list[Finding]) -> list[str]:
+    """The findings as the checks print them: `page:line: [check] link: message`."""
+    return [str(f) for f in findings]
 
 
 def test_strict_build_passes_without_warnings(root_build):
@@ -61,27 +73,35 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path):
 
 def test_a_link_to_a_missing_page_is_caught(site_copy: Path):
     replace_once(site_copy / "part1" / "index.html", "<h1", '<a href="../nowhere/">x</a><h1')
+    line = line_of(site_copy / "part1" / "index.html", '<a href="../nowhere/">')
     findings = sitecheck.check_links(site_copy)
-    assert findings == ["part1/index.html: [links] ../nowhere/: no such file in the site"]
+    assert printed(findings) == [f"part1/index.html:{line}: [links] ../nowhere/: no such file in the site"]
+    assert findings == [Finding("part1/index.html", line, "links", "../nowhere/", "no such file in the site")]
 
 
 def test_a_link_to_a_missing_anchor_is_caught(site_copy: Path):
     replace_once(site_copy / "en" / "part2" / "index.html", "<h1", '<a href="../part3/#part3-a99-p1">x</a><h1')
+    line = line_of(site_copy / "en" / "part2" / "index.html", '<a href="../part3/#part3-a99-p1">')
     findings = sitecheck.check_links(site_copy)
-    assert findings == ["en/part2/index.html: [links] ../part3/#part3-a99-p1: no element with id 'part3-a99-p1' on en/part3/index.html"]
+    assert printed(findings) == [f"en/part2/index.html:{line}: [links] ../part3/#part3-a99-p1: "
+                                 "no element with id 'part3-a99-p1' on en/part3/index.html"]
 
 
 def test_a_language_link_to_the_wrong_page_is_caught(site_copy: Path):
     path = site_copy / "part1" / "index.html"
     path.write_text(path.read_text(encoding="utf-8").replace('href="../en/part1/"', 'href="../en/"'), encoding="utf-8")
+    switch = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("a.md-select__link[hreflang=en]")
+    assert switch is not None and switch.sourceline is not None
     findings = sitecheck.check_links(site_copy)
-    assert any("part1/index.html: [links] language link 'en'" in f and "expected its twin en/part1/index.html" in f for f in findings)
+    assert (f"part1/index.html:{switch.sourceline}: [links] language link 'en' -> ../en/: "
+            "expected its twin en/part1/index.html, found en/index.html") in printed(findings), findings
 
 
 def test_an_external_link_outside_the_allowlist_is_caught(site_copy: Path):
     replace_once(site_copy / "index.html", "<h1", '<a href="https://example.com/x">x</a><h1')
-    assert sitecheck.check_links(site_copy, allowlist=[]) == [
-        "index.html: [links] https://example.com/x: external link not in extra.external_link_allowlist of mkdocs.yml"]
+    line = line_of(site_copy / "index.html", '<a href="https://example.com/x">')
+    assert printed(sitecheck.check_links(site_copy, allowlist=[])) == [
+        f"index.html:{line}: [links] https://example.com/x: external link not in extra.external_link_allowlist of mkdocs.yml"]
     assert sitecheck.check_links(site_copy, allowlist=["https://example.com/"]) == []
 
 
@@ -92,14 +112,25 @@ def test_no_page_loads_anything_from_another_host(built_site: Path):
 def test_an_external_font_stylesheet_is_caught(site_copy: Path):
     replace_once(site_copy / "part1" / "index.html", "</head>",
                  '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"></head>')
+    line = line_of(site_copy / "part1" / "index.html", '<link rel="stylesheet" href="https://fonts.googleapis.com/')
     findings = sitecheck.check_offline(site_copy)
-    assert findings == ['part1/index.html: [offline] <link href="https://fonts.googleapis.com/css?family=Roboto"> loads from another host']
+    assert printed(findings) == [f'part1/index.html:{line}: [offline] <link href="https://fonts.googleapis.com/css?family=Roboto"> '
+                                 'loads from another host']
 
 
 def test_an_external_script_and_css_import_are_caught(site_copy: Path):
     replace_once(site_copy / "en" / "index.html", "</head>", '<script src="//cdn.example.net/x.js"></script></head>')
     css = next(site_copy.rglob("site.css"))
     css.write_text('@import url("https://fonts.example.com/a.css");\n' + css.read_text(encoding="utf-8"), encoding="utf-8")
-    findings = sitecheck.check_offline(site_copy)
-    assert 'en/index.html: [offline] <script src="//cdn.example.net/x.js"> loads from another host' in findings
-    assert any(f.endswith("site.css: [offline] loads https://fonts.example.com/a.css from another host") for f in findings)
+    line = line_of(site_copy / "en" / "index.html", '<script src="//cdn.example.net/x.js">')
+    findings = printed(sitecheck.check_offline(site_copy))
+    assert f'en/index.html:{line}: [offline] <script src="//cdn.example.net/x.js"> loads from another host' in findings
+    assert f"{css.relative_to(site_copy).as_posix()}:1: [offline] loads https://fonts.example.com/a.css from another host" in findings
+
+
+def test_an_external_import_in_a_style_element_is_caught_on_its_line(site_copy: Path):
+    replace_once(site_copy / "part1" / "index.html", "</head>",
+                 '<style>\nbody { margin: 0 }\n@import url("https://fonts.example.com/b.css");\n</style></head>')
+    line = line_of(site_copy / "part1" / "index.html", '@import url("https://fonts.example.com/b.css")')
+    assert printed(sitecheck.check_offline(site_copy)) == [
+        f"part1/index.html:{line}: [offline] loads https://fonts.example.com/b.css from another host"]

@@ -5,13 +5,19 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, drop_paragraph
+from scripts.core.findings import Finding
 from scripts.text import glossary as gl
 from scripts.checks import translation
 from scripts.text.blocks import load_language
 
 
-def check(project: Path) -> list[str]:
+def findings_of(project: Path) -> list[Finding]:
     return translation.check(project / "docs", project / "data" / "glossary.yml")
+
+
+def check(project: Path) -> list[str]:
+    """The findings as printed: `file:line: [check] ID: message`."""
+    return [str(f) for f in findings_of(project)]
 
 
 def edit_paragraph(project: Path, page: str, pid: str, old: str, new: str) -> None:
@@ -61,6 +67,13 @@ def test_a_flipped_direction_is_caught(project_copy: Path):
     findings = check(project_copy)
     assert len(findings) == 1
     assert "[direction] part3-a1-p1: expected 38.2% to be down as in the Chinese, found up" in findings[0]
+
+
+def test_a_finding_names_the_english_block_by_file_line_check_and_id(project_copy: Path):
+    edit_paragraph(project_copy, "part3.md", "part3-a1-p1", "down 38.2%", "up 38.2%")
+    line = next(b.line for b in load_language("en", project_copy / "docs")["part3.md"] if b.id == "part3-a1-p1")
+    assert findings_of(project_copy) == [Finding("docs/en/part3.md", line, "direction", "part3-a1-p1",
+                                                 "expected 38.2% to be down as in the Chinese, found up")]
 
 
 def test_a_dropped_paragraph_is_caught(project_copy: Path):

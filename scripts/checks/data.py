@@ -1,7 +1,7 @@
 """The data tied to the text: provenance, coverage and consistency.
 
 1. Provenance: every figure is stated in the Chinese paragraph it cites: its value (65.5万 there is
-   655000 here), read by scripts/numbers.py; the measure word after it, if any, is one of its unit's;
+   655000 here), read by scripts/text/quantities.py; the measure word after it, if any, is one of its unit's;
    its qualifier (约, 近, 逾, 多, 以上, 左右) is the text's; its change has the text's size and
    direction (上升/下降) and base (同比, 同比前三年, none), and the changes of a paragraph come in the
    order of their figures (分别…). Every roundup is named there as 飓风N号; every locality, reason
@@ -12,21 +12,24 @@
    count agrees with what it counts; a stated share agrees with its part and whole within the
    rounding of the inputs; a part is not larger than its whole.
 
-Findings read `file:line: [check] key: …`.
+Findings (scripts/core/findings.py) read `file:line: [check] key: …`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
+from typing import Protocol
 
+from scripts.core.findings import Finding
 from scripts.figures import formatting as display
-from scripts.figures.model import Data, Figure, interview_paragraphs, where
-from scripts.core.paths import DOCS
-from scripts.text.blocks import normalize
+from scripts.figures.model import Change, Data, Figure, interview_paragraphs
+from scripts.core.paths import DOCS, rel
+from scripts.text.blocks import Block, normalize
 from scripts.text.quantities import Quantity, chinese_quantities
-from scripts.checks.translation import chinese_directions
+from scripts.checks.translation import Key, chinese_directions
 
 # Figures of the text that are not data: (pattern, reason). Each must match somewhere.
 NOT_DATA: list[tuple[str, str]] = [
@@ -44,16 +47,51 @@ NOT_DATA: list[tuple[str, str]] = [
     (r"三年来", "the time frame of a statement that has no figure (三年来，全省刑事立案连续大幅下降)"),
 ]
 NOT_DATA_RE = [(re.compile(p), reason) for p, reason in NOT_DATA]
+MODULE = Path(__file__)  # where NOT_DATA is defined, for the findings about it
 
 CLAUSE_END = "，。；：、！？（）()“”"
 SENTENCE_RE = re.compile(r"[^。；]*[。；]?")
+
+
+class _Record(Protocol):
+    """A record of the data: where it is defined."""
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+
+
+def _at(record: _Record, check: str, id: str, message: str) -> Finding:
+    """A finding about a record of the data, at its file and line."""
+    return Finding(record.file, record.line, check, id, message)
+
+
+@cache
+def not_data_lines() -> tuple[int, dict[str, int]]:
+    """The line of NOT_DATA in this module, and the line of each of its entries: {pattern: line}."""
+    lines = MODULE.read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(lines, 1) if line.startswith("NOT_DATA:"))
+    entries: dict[str, int] = {}
+    for n, line in enumerate(lines[start - 1:], start):
+        if n > start and line.startswith("]"):
+            break
+        for m in re.finditer(r'\(r"((?:[^"\\]|\\.)*)"', line):  # an entry opens with its pattern, a raw string
+            entries.setdefault(m.group(1), n)
+    return start, entries
+
+
+def not_data_line(pattern: str) -> int:
+    """The line of the NOT_DATA entry of `pattern` in this module (of NOT_DATA itself if none is written so)."""
+    start, entries = not_data_lines()
+    return entries.get(pattern, start)
 
 
 @dataclass
 class _Paragraph:
     id: str
     text: str
-    where: str
+    file: str
+    line: int
     quantities: list[Quantity]  # with bare 一
     claimed: set[tuple[int, int]]  # spans of quantities claimed by a record
     covered: set[tuple[int, int]]  # spans covered by a period, a base or the not-data list
@@ -66,10 +104,23 @@ class _Paragraph:
 def _paragraphs(docs: Path) -> dict[str, _Paragraph]:
     out = {}
     for pid, block in interview_paragraphs(docs).items():
+        assert isinstance(block, Block)
         text = block.text
         spans = [(m.start(), m.end()) for rx, _ in NOT_DATA_RE for m in rx.finditer(text)]
-        out[pid] = _Paragraph(pid, text, f"{block.where()}", chinese_quantities(text, ones=True), set(), set(), spans)
+        out[pid] = _Paragraph(pid, text, rel(block.path), block.line, chinese_quantities(text, ones=True),
+                              set(), set(), spans)
     return out
+
+
+def _value(f: Figure) -> Decimal:
+    """The value of a figure that must state one: a count, or a part, whole or share of a share."""
+    if f.value is None:
+        raise ValueError(f"{f.where()}: {f.key} has no value")
+    return f.value
+
+
+def _plain(value: Decimal | None) -> str:
+    return "none" if value is None else display.plain(value)
 
 
 def _span(q: Quantity) -> tuple[int, int]:
@@ -135,52 +186,56 @@ def _roundup_mentions(p: _Paragraph, number: int) -> list[Quantity]:
     return [q for q in p.quantities if q.value == number and not q.percent and p.text[q.end:q.end + 1] == "号"]
 
 
-def _figure_value(f: Figure, p: _Paragraph) -> list[str]:
+def _figure_value(f: Figure, value: Decimal, p: _Paragraph) -> list[Finding]:
     """Claim the quantity stating f's value; findings if the text does not state it so."""
     findings = []
-    candidates = [q for q in p.quantities if q.value == f.value and _span(q) not in p.claimed
+    candidates = [q for q in p.quantities if q.value == value and _span(q) not in p.claimed
                   and not p.in_not_data(q) and p.text[q.end:q.end + 1] != "号"]
     fitting = [q for q in candidates if _unit_ok(p.text, q, f.unit)]
     if not fitting:
-        shown = display.zh_value(f.value, f.unit, f.qualifier)
+        shown = display.zh_value(value, f.unit, f.qualifier)
         there = ", ".join(f"'{q.text}'" for q in p.quantities if not p.in_not_data(q) and q.text != "一") or "none"
         why = " (there, with another unit)" if candidates else ""
-        findings.append(f"{f.where()}: [provenance] {f.key}: value {display.plain(f.value)} ({shown}) is not stated "
-                        f"in {p.id}{why}; figures there: {there}")
+        findings.append(_at(f, "provenance", f.key, f"value {display.plain(value)} ({shown}) is not stated "
+                                                   f"in {p.id}{why}; figures there: {there}"))
         return findings
     q = fitting[0]
     _claim(p, q)
     said = qualifier_in_text(p.text, q)
     if said != f.qualifier:
-        findings.append(f"{f.where()}: [provenance] {f.key}: qualifier: the text has "
-                        f"{repr(said) if said else 'none'} for '{q.text}' in {p.id}, the data "
-                        f"{repr(f.qualifier) if f.qualifier else 'none'}")
+        findings.append(_at(f, "provenance", f.key, f"qualifier: the text has "
+                                                   f"{repr(said) if said else 'none'} for '{q.text}' in {p.id}, the data "
+                                                   f"{repr(f.qualifier) if f.qualifier else 'none'}"))
     return findings
 
 
-def _figure_change(f: Figure, p: _Paragraph, directions: dict) -> tuple[list[str], Quantity | None]:
-    size = abs(f.change.percent)
+def _figure_change(f: Figure, change: Change, p: _Paragraph,
+                   directions: dict[Key, str]) -> tuple[list[Finding], Quantity | None]:
+    """Claim the quantity stating f's change; findings if the text does not state it so."""
+    size = abs(change.percent)
     candidates = [q for q in p.quantities if q.percent and q.value == size and _span(q) not in p.claimed]
     if not candidates:
-        return [f"{f.where()}: [provenance] {f.key}: change {display.zh_change(f.change.percent, f.change.against)} "
-                f"is not stated in {p.id}"], None
+        return [_at(f, "provenance", f.key, f"change {display.zh_change(change.percent, change.against)} "
+                                            f"is not stated in {p.id}")], None
     q = candidates[0]
     p.claimed.add(_span(q))
     findings = []
     direction = directions.get((q.value, True))
-    wanted = "up" if f.change.percent > 0 else "down"
+    wanted = "up" if change.percent > 0 else "down"
     if direction != wanted:
-        findings.append(f"{f.where()}: [provenance] {f.key}: change: the text says {q.text} "
-                        f"{direction or 'with no direction'}, the data {wanted}")
+        findings.append(_at(f, "provenance", f.key, f"change: the text says {q.text} "
+                                                   f"{direction or 'with no direction'}, the data {wanted}"))
     against = _against_in_text(p.text, q.start)
-    if against != f.change.against:
-        findings.append(f"{f.where()}: [provenance] {f.key}: change.against: the text compares "
-                        f"{against or 'with no stated base'}, the data {f.change.against or 'with no stated base'}")
+    if against != change.against:
+        findings.append(_at(f, "provenance", f.key, f"change.against: the text compares "
+                                                   f"{against or 'with no stated base'}, "
+                                                   f"the data {change.against or 'with no stated base'}"))
     return findings, q
 
 
-def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
-    findings: list[str] = []
+def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
+    """Every record of the data against the paragraph it cites; claims the quantities it states there."""
+    findings: list[Finding] = []
     # roundups: each named 飓风N号 in its paragraph; a group of results names them again
     for o in data.operations:
         p = paragraphs[o.paragraph]
@@ -188,8 +243,7 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
         if free:
             p.claimed.add(_span(free[0]))
         else:
-            findings.append(f"{where(o)}: [provenance] roundup {o.number}: "
-                            f"'{o.number}号' is not named in {o.paragraph}")
+            findings.append(_at(o, "provenance", f"roundup {o.number}", f"'{o.number}号' is not named in {o.paragraph}"))
     figures_of: dict[str, list[Figure]] = {}  # paragraph ID -> its figures, in the data's order
     for f in data.figures:
         figures_of.setdefault(f.paragraph, []).append(f)
@@ -203,8 +257,8 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
                     p.claimed.add(_span(free[0]))
                 elif not mentions:
                     first = next(f for f in figures_of[pid] if f.operations == group)
-                    findings.append(f"{first.where()}: [provenance] {first.key}: operations: roundup {n} "
-                                    f"('{n}号') is not named in {pid}")
+                    findings.append(_at(first, "provenance", first.key,
+                                        f"operations: roundup {n} ('{n}号') is not named in {pid}"))
     for pid, p in paragraphs.items():
         figures = figures_of.get(pid, [])
         if not figures:
@@ -215,11 +269,11 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
             value_q = None
             if f.value is not None:
                 before = set(p.claimed)
-                findings += _figure_value(f, p)
+                findings += _figure_value(f, f.value, p)
                 new = p.claimed - before
                 value_q = min(new)[0] if new else None
             if f.change:
-                found, change_q = _figure_change(f, p, directions)
+                found, change_q = _figure_change(f, f.change, p, directions)
                 findings += found
                 if value_q is not None and change_q is not None:
                     order.append((value_q, change_q.start, f.key))
@@ -231,19 +285,19 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
         for (_, c1, k1), (_, c2, k2) in zip(order, order[1:]):
             if c2 < c1:
                 f = data.figure(k2)
-                findings.append(f"{f.where()}: [provenance] {k2}: change: the text gives the changes of {k1} and {k2} "
-                                f"in the other order in {pid}")
+                findings.append(_at(f, "provenance", k2, f"change: the text gives the changes of {k1} and {k2} "
+                                                         f"in the other order in {pid}"))
     findings += _words(data, paragraphs)
     return findings
 
 
-def _words(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
+def _words(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
     """Crime types, reasons, localities and campaigns: their Chinese words are in their paragraphs."""
     findings = []
 
-    def need(item, key: str, phrase: str, pid: str) -> None:
+    def need(record: _Record, key: str, phrase: str, pid: str) -> None:
         if normalize(phrase) not in normalize(paragraphs[pid].text):
-            findings.append(f"{where(item)}: [provenance] {key}: '{phrase}' is not in {pid}")
+            findings.append(_at(record, "provenance", key, f"'{phrase}' is not in {pid}"))
 
     for c in data.crime_types:
         need(c, c.key, c.label.zh, c.paragraph)
@@ -252,25 +306,27 @@ def _words(data: Data, paragraphs: dict[str, _Paragraph]) -> list[str]:
     for loc in data.localities:
         for pid in loc.paragraphs:
             need(loc, loc.key, loc.prefecture.zh + loc.name.zh, pid)
-    for c in data.campaigns:
-        for phrase in [f"{c.year}年", c.name.zh, c.approach.zh, *(f.zh for f in c.focus)]:
-            need(c, c.key, phrase, c.paragraph)
+    for campaign in data.campaigns:
+        for phrase in [f"{campaign.year}年", campaign.name.zh, campaign.approach.zh, *(f.zh for f in campaign.focus)]:
+            need(campaign, campaign.key, phrase, campaign.paragraph)
     return findings
 
 
-def coverage(paragraphs: dict[str, _Paragraph]) -> list[str]:
-    """Every quantity of the text (bare 一 aside) is claimed, covered or not data."""
+def coverage(paragraphs: dict[str, _Paragraph]) -> list[Finding]:
+    """Every quantity of the text (bare 一 aside) is claimed, covered or not data; every entry of
+    NOT_DATA matches something."""
     findings = []
+    module = rel(MODULE)
     for p in paragraphs.values():
         for q in chinese_quantities(p.text):
             if _span(q) in p.claimed or _span(q) in p.covered or p.in_not_data(q):
                 continue
-            findings.append(f"{p.where}: [coverage] {p.id}: '{q.text}' ({q}) is neither in the data "
-                            f"(data/figures/) nor on the not-data list (scripts/datacheck.py NOT_DATA)")
+            findings.append(Finding(p.file, p.line, "coverage", p.id, f"'{q.text}' ({q}) is neither in the data "
+                                    f"(data/figures/) nor on the not-data list ({module} NOT_DATA)"))
     for (rx, reason), (pattern, _) in zip(NOT_DATA_RE, NOT_DATA):
         if not any(rx.search(p.text) for p in paragraphs.values()):
-            findings.append(f"scripts/datacheck.py:1: [coverage] not-data entry '{pattern}' matches nothing "
-                            f"in the text: remove it")
+            findings.append(Finding(module, not_data_line(pattern), "coverage", "",
+                                    f"not-data entry '{pattern}' matches nothing in the text: remove it"))
     return findings
 
 
@@ -279,61 +335,66 @@ def _interval(value: Decimal) -> tuple[Decimal, Decimal]:
     return value - half, value + half
 
 
-def consistency(data: Data) -> list[str]:
-    findings: list[str] = []
+def consistency(data: Data) -> list[Finding]:
+    """The data against itself: roundups, counts, parts and shares."""
+    findings: list[Finding] = []
     ops = data.operations
     numbers = [o.number for o in ops]
     totals = [f for f in data.figures if f.counts == "operations" and not f.crime_type and not f.operations]
     for f in totals:
-        n = int(f.value)
+        n = int(_value(f))
         if len(ops) != n:
-            findings.append(f"{f.where()}: [consistency] {f.key}: {n} roundups stated, {len(ops)} in the data")
+            findings.append(_at(f, "consistency", f.key, f"{n} roundups stated, {len(ops)} in the data"))
         missing = sorted(set(range(1, n + 1)) - set(numbers))
         extra = sorted({x for x in numbers if x > n or numbers.count(x) > 1})
         if missing or extra:
-            findings.append(f"{f.where()}: [consistency] {f.key}: roundups 1 to {n} should each appear once: "
-                            f"missing {missing or 'none'}, extra or repeated {extra or 'none'}")
+            findings.append(_at(f, "consistency", f.key, f"roundups 1 to {n} should each appear once: "
+                                                        f"missing {missing or 'none'}, extra or repeated {extra or 'none'}"))
         by_type = [g for g in data.figures if g.counts == "operations" and g.crime_type and not g.operations]
-        total = sum(int(g.value) for g in by_type)
+        total = sum(int(_value(g)) for g in by_type)
         if by_type and total != n:
-            findings.append(f"{f.where()}: [consistency] {f.key}: the crime types' roundups "
-                            f"({' + '.join(display.plain(g.value) for g in by_type)}) add up to {total}, not {n}")
+            findings.append(_at(f, "consistency", f.key, f"the crime types' roundups "
+                                                        f"({' + '.join(_plain(g.value) for g in by_type)}) "
+                                                        f"add up to {total}, not {n}"))
     for f in data.figures:
         if f.counts == "operations" and (f.crime_type or f.operations):
             listed = [o for o in ops if (not f.crime_type or o.crime_type == f.crime_type)
                       and (not f.operations or o.number in f.operations)]
             if len(listed) != f.value:
-                findings.append(f"{f.where()}: [consistency] {f.key}: {display.plain(f.value)} roundups stated, "
-                                f"{len(listed)} listed ({', '.join(str(o.number) for o in listed) or 'none'})")
+                findings.append(_at(f, "consistency", f.key, f"{_plain(f.value)} roundups stated, {len(listed)} "
+                                                            f"listed ({', '.join(str(o.number) for o in listed) or 'none'})"))
         if f.counts == "crime-types" and len(data.crime_types) != f.value:
-            findings.append(f"{f.where()}: [consistency] {f.key}: {display.plain(f.value)} crime types stated, "
-                            f"{len(data.crime_types)} in the data")
+            findings.append(_at(f, "consistency", f.key, f"{_plain(f.value)} crime types stated, "
+                                                        f"{len(data.crime_types)} in the data"))
         if f.part_of:
             whole = data.figure(f.part_of)
             if whole.unit != f.unit or (whole.value is not None and f.value is not None and f.value > whole.value):
-                findings.append(f"{f.where()}: [consistency] {f.key}: {display.plain(f.value)} is a part of "
-                                f"{whole.key} ({display.plain(whole.value)} {whole.unit}) but exceeds it or has another unit")
-        if f.share and all(f.share):
+                findings.append(_at(f, "consistency", f.key, f"{_plain(f.value)} is a part of {whole.key} "
+                                                            f"({_plain(whole.value)} {whole.unit}) but exceeds it "
+                                                            "or has another unit"))
+        if f.share and f.share[0] and f.share[1]:
             part, whole = data.figure(f.share[0]), data.figure(f.share[1])
-            (p_lo, p_hi), (w_lo, w_hi), (s_lo, s_hi) = _interval(part.value), _interval(whole.value), _interval(f.value)
+            part_v, whole_v, share_v = _value(part), _value(whole), _value(f)
+            (p_lo, p_hi), (w_lo, w_hi), (s_lo, s_hi) = _interval(part_v), _interval(whole_v), _interval(share_v)
             lo, hi = p_lo / w_hi * 100, p_hi / w_lo * 100
             if hi < s_lo or lo > s_hi:
-                computed = part.value / whole.value * 100
-                findings.append(f"{f.where()}: [consistency] {f.key}: {display.plain(f.value)}% stated, but "
-                                f"{display.plain(part.value)} / {display.plain(whole.value)} gives {computed:.2f}% "
-                                f"({lo:.2f}–{hi:.2f}% within the rounding of the inputs)")
+                computed = part_v / whole_v * 100
+                findings.append(_at(f, "consistency", f.key, f"{display.plain(share_v)}% stated, but "
+                                                            f"{display.plain(part_v)} / {display.plain(whole_v)} gives "
+                                                            f"{computed:.2f}% ({lo:.2f}–{hi:.2f}% within the rounding "
+                                                            "of the inputs)"))
     for c in data.crime_types:
         mine = [o for o in ops if o.crime_type == c.key]
         if not mine:
-            findings.append(f"{where(c)}: [consistency] {c.key}: no roundup of this crime type")
+            findings.append(_at(c, "consistency", c.key, "no roundup of this crime type"))
         for o in mine:
             if o.paragraph != c.paragraph:
-                findings.append(f"{where(o)}: [consistency] roundup {o.number}: cites {o.paragraph}, but its crime "
-                                f"type {c.key} is in {c.paragraph}")
+                findings.append(_at(o, "consistency", f"roundup {o.number}",
+                                    f"cites {o.paragraph}, but its crime type {c.key} is in {c.paragraph}"))
     return findings
 
 
-def check(data: Data, docs: Path = DOCS) -> list[str]:
+def check(data: Data, docs: Path = DOCS) -> list[Finding]:
     """Provenance, coverage and consistency findings (empty: the data is tied to the text)."""
     paragraphs = _paragraphs(docs)
     return provenance(data, paragraphs) + coverage(paragraphs) + consistency(data)

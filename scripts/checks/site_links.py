@@ -11,20 +11,31 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from scripts.core.languages import LANGS, DEFAULT_LANG
-
+from scripts.checks.html_lines import SourceLines, tags
 from scripts.core.config import mkdocs_config
+from scripts.core.findings import Finding
+from scripts.core.languages import language_of, twin
 
 BASE = "http://site.invalid/"  # a stand-in origin to resolve relative links against
 CSS_URL_RE = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*['"]?([^'")\s]+)""")
 RESOURCE_ATTRS = {"script": "src", "img": "src", "source": "src", "iframe": "src", "audio": "src",
                   "video": "src", "embed": "src", "object": "data", "use": "href", "image": "href"}
+REQUEST_RELS = {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "preconnect", "dns-prefetch", "manifest"}
+
+page_lang = language_of  # the language of a page ('en/part1/index.html' is English); tests/test_reader.py uses it
+
+
+def attr_text(el: Tag, name: str) -> str:
+    """An attribute of an element as text (bs4 gives multi-valued ones, such as class, as a list)."""
+    value = el[name]
+    return value if isinstance(value, str) else " ".join(value)
 
 
 @dataclass
@@ -36,16 +47,16 @@ class Site:
     elements: dict[str, list[Tag]] = field(default_factory=dict)  # every element of each page, in document order
 
     @classmethod
-    def load(cls, root: Path, prefix: str = "") -> "Site":
+    def load(cls, root: Path, prefix: str = "") -> Site:
         site = cls(root, prefix)
         for path in sorted(root.rglob("*.html")):
             key = path.relative_to(root).as_posix()
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
             site.pages[key] = soup
             # one walk through the page; each check then picks its elements from this list
-            elements = site.elements[key] = [el for el in soup.descendants if isinstance(el, Tag)]
-            site.ids[key] = {el["id"] for el in elements if el.has_attr("id")} | \
-                {el["name"] for el in elements if el.name == "a" and el.has_attr("name")}
+            elements = site.elements[key] = tags(soup)
+            site.ids[key] = {attr_text(el, "id") for el in elements if el.has_attr("id")} | \
+                {attr_text(el, "name") for el in elements if el.name == "a" and el.has_attr("name")}
         return site
 
     def find(self, page: str, names: str | tuple[str, ...], attr: str | None = None) -> list[Tag]:
@@ -74,89 +85,94 @@ def is_external(page: str, url: str) -> bool:
     return parts.scheme not in ("http", "https") or parts.netloc != urlsplit(BASE).netloc
 
 
-def twin(page: str, lang: str) -> str:
-    """The same page in another language: 'part1/index.html' <-> 'en/part1/index.html'."""
-    bare = page
-    for other in LANGS:
-        if other != DEFAULT_LANG and page.startswith(other + "/"):
-            bare = page[len(other) + 1:]
-    return bare if lang == DEFAULT_LANG else f"{lang}/{bare}"
-
-
-def page_lang(page: str) -> str:
-    return next((l for l in LANGS if l != DEFAULT_LANG and page.startswith(l + "/")), DEFAULT_LANG)
-
-
 def site_prefix(site_url: str | None = None) -> str:
     """The path of the site below its host, from SITE_URL or mkdocs.yml's default: 'interview/' or ''."""
     url = site_url or os.environ.get("SITE_URL") or mkdocs_config()["site_url"]
     return urlsplit(url).path.strip("/") + "/" if urlsplit(url).path.strip("/") else ""
 
 
-def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | None = None) -> list[str]:
-    """Every failing link as 'page: [links] link: why'."""
+def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | None = None) -> list[Finding]:
+    """Every failing link as 'page:line: [links] link: why' (page relative to `root`)."""
     config = mkdocs_config()
     if allowlist is None:
         allowlist = config.get("extra", {}).get("external_link_allowlist", [])
     edit_uri = os.environ.get("EDIT_URI") or config.get("edit_uri") or ""
     allowlist = allowlist + ([edit_uri] if "://" in edit_uri else [])  # "Edit this page" links
     site = Site.load(root, site_prefix(site_url))
-    findings: list[str] = []
+    lines = SourceLines(root)
+    findings: list[Finding] = []
+
+    def found(page: str, el: Tag, link: str, message: str) -> None:
+        findings.append(Finding(page, lines.line(page, el, site.elements[page]), "links", link, message))
+
     for page, soup in site.pages.items():
         for el in site.find(page, ("a", "link"), "href"):
-            url = el["href"]
+            url = attr_text(el, "href")
             if url.startswith(("mailto:", "tel:")) or el.name == "link" and "canonical" in (el.get("rel") or []):
                 continue
             if is_external(page, url):
                 if el.name == "a" and any(url.startswith(prefix) for prefix in allowlist):
                     continue
                 if el.name == "a":
-                    findings.append(f"{page}: [links] {url}: external link not in extra.external_link_allowlist of mkdocs.yml")
+                    found(page, el, url, "external link not in extra.external_link_allowlist of mkdocs.yml")
                 continue  # external <link> stylesheets are the offline check's business
             target, fragment = site.target(page, url)
             if target is None:
-                findings.append(f"{page}: [links] {url}: no such file in the site")
+                found(page, el, url, "no such file in the site")
             elif fragment and target.endswith(".html") and unquote(fragment) not in site.ids[target]:
-                findings.append(f"{page}: [links] {url}: no element with id '{unquote(fragment)}' on {target}")
-        for tag, attr in RESOURCE_ATTRS.items():
-            for el in site.find(page, tag, attr):
-                url = el[attr]
+                found(page, el, url, f"no element with id '{unquote(fragment)}' on {target}")
+        for tag, name in RESOURCE_ATTRS.items():
+            for el in site.find(page, tag, name):
+                url = attr_text(el, name)
                 if url.startswith("data:") or is_external(page, url):
                     continue
                 target, fragment = site.target(page, url)
                 if target is None:
-                    findings.append(f"{page}: [links] {url}: <{tag} {attr}> points to no file in the site")
+                    found(page, el, url, f"<{tag} {name}> points to no file in the site")
         for el in soup.select("a.md-select__link[hreflang]") if not page.endswith("404.html") else []:
-            lang = el["hreflang"]
-            target, _ = site.target(page, el["href"])
+            lang, href = attr_text(el, "hreflang"), attr_text(el, "href")
+            target, _ = site.target(page, href)
             if target != twin(page, lang):
-                findings.append(f"{page}: [links] language link '{lang}' -> {el['href']}: expected its twin {twin(page, lang)}, found {target}")
+                found(page, el, f"language link '{lang}' -> {href}", f"expected its twin {twin(page, lang)}, found {target}")
     return findings
 
 
-def _external_in_css(text: str, where: str, page: str) -> list[str]:
-    return [f"{where}: [offline] loads {url} from another host"
-            for url in CSS_URL_RE.findall(text) if not url.startswith("data:") and is_external(page, url)
-            and urlsplit(urljoin(BASE + page, url)).scheme in ("http", "https", "")]
+def _external_in_css(text: str, page: str) -> Iterator[tuple[int, str]]:
+    """(line within `text`, 0-based; url) of each url() or @import of CSS on `page` that is on another host."""
+    for m in CSS_URL_RE.finditer(text):
+        url = m.group(1)
+        if not url.startswith("data:") and is_external(page, url) \
+                and urlsplit(urljoin(BASE + page, url)).scheme in ("http", "https", ""):
+            yield text.count("\n", 0, m.start()), url
 
 
-def check_offline(root: Path) -> list[str]:
-    """Every request a page or stylesheet would make to another host."""
-    findings: list[str] = []
+def _loads(url: str) -> str:
+    return f"loads {url} from another host"
+
+
+def check_offline(root: Path) -> list[Finding]:
+    """Every request a page or stylesheet would make to another host, as 'file:line: [offline] …'."""
+    findings: list[Finding] = []
     site = Site.load(root)
-    for page, soup in site.pages.items():
-        for tag, attr in list(RESOURCE_ATTRS.items()) + [("link", "href")]:
-            for el in site.find(page, tag, attr):
-                url = el[attr]
-                if tag == "link" and not set(el.get("rel") or []) & {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "preconnect", "dns-prefetch", "manifest"}:
+    lines = SourceLines(root)
+    for page in site.pages:
+        elements = site.elements[page]
+        for tag, name in list(RESOURCE_ATTRS.items()) + [("link", "href")]:
+            for el in site.find(page, tag, name):
+                url = attr_text(el, name)
+                if tag == "link" and not set(el.get("rel") or []) & REQUEST_RELS:
                     continue
                 if not url.startswith("data:") and is_external(page, url):
-                    findings.append(f"{page}: [offline] <{tag} {attr}=\"{url}\"> loads from another host")
-        for style in site.find(page, "style"):
-            findings += _external_in_css(style.get_text(), page, page)
-        for el in (el for el in site.elements[page] if el.has_attr("style")):
-            findings += _external_in_css(el["style"], page, page)
+                    findings.append(Finding(page, lines.line(page, el, elements), "offline", "",
+                                            f"<{tag} {name}=\"{url}\"> loads from another host"))
+        for el in site.find(page, "style"):  # the text of a <style> starts on the line of its tag
+            findings += [Finding(page, lines.line(page, el, elements) + n, "offline", "", _loads(url))
+                         for n, url in _external_in_css(el.get_text(), page)]
+        for el in (el for el in elements if el.has_attr("style")):
+            findings += [Finding(page, lines.line(page, el, elements), "offline", "", _loads(url))
+                         for _, url in _external_in_css(attr_text(el, "style"), page)]
     for css in sorted(root.rglob("*.css")):
         key = css.relative_to(root).as_posix()
-        findings += _external_in_css(css.read_text(encoding="utf-8", errors="replace"), key, key)
+        findings += [Finding(key, 1 + n, "offline", "", _loads(url))
+                     for n, url in _external_in_css(css.read_text(encoding="utf-8", errors="replace"), key)]
     return findings

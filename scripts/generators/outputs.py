@@ -140,7 +140,7 @@ def checked_data(root: Path = ROOT, text_checks: bool = True, remember: bool = F
     data = load(root / "data" / "figures", root / "docs", root / "data" / "figures.schema.json")
     findings = datacheck.check(data, root / "docs") if text_checks else []
     if findings:
-        raise DataError(findings)
+        raise DataError([str(f) for f in findings])
     if remember:
         _checked[key] = (digest, data)
     return data

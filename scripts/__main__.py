@@ -3,6 +3,7 @@
 Each check prints its findings as `file:line: [check] ID: message` and exits 1 when there are any,
 2 when its input cannot be read; `check [SITE]` runs every static check in one process.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,12 +13,10 @@ from pathlib import Path
 
 from scripts.core.findings import Finding
 from scripts.core.yamlfile import YamlError
-
 from scripts.figures.model import DataError
-from scripts.text.glossary import GlossaryError
-from scripts.text.blocks import FormatError
 from scripts.generators.tables import TablesError
-
+from scripts.text.blocks import FormatError
+from scripts.text.glossary import GlossaryError
 
 Findings = Sequence[Finding | str]
 # Input that a check cannot read: reported as `file:line: what is wrong`, exit 2.
@@ -36,20 +35,23 @@ def _report(findings: Findings, what: str) -> int:
 
 def cmd_fidelity(args: argparse.Namespace) -> int:
     from scripts.checks import fidelity
+
     return _report(fidelity.check(), "fidelity")
 
 
 def cmd_translation(args: argparse.Namespace) -> int:
     from scripts.checks import translation
+
     return _report(translation.check(), "translation")
 
 
 def glossary_pages(write: bool = False) -> list[Finding]:
     """Each glossary page that differs from what data/glossary.yml gives (written instead with `write`)."""
     from scripts.core.files import write_if_changed
+    from scripts.core.paths import DOCS, rel
     from scripts.generators import glossary_page
     from scripts.text import glossary
-    from scripts.core.paths import DOCS, rel
+
     terms = glossary.load()
     stale = []
     for lang in glossary_page.PAGE_TEXT:
@@ -58,8 +60,15 @@ def glossary_pages(write: bool = False) -> list[Finding]:
         if write:
             write_if_changed(path, text)
         elif not path.exists() or path.read_text(encoding="utf-8") != text:
-            stale.append(Finding(rel(path), 1, "generated", "glossary", "differs from what data/glossary.yml gives; "
-                                 "run `python -m scripts glossary --write`"))
+            stale.append(
+                Finding(
+                    rel(path),
+                    1,
+                    "generated",
+                    "glossary",
+                    "differs from what data/glossary.yml gives; run `python -m scripts glossary --write`",
+                )
+            )
     return stale
 
 
@@ -71,6 +80,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     """Translation state per page; exits 1 when a translation is stale or missing."""
     from scripts.text import translation_state as state
+
     report = state.status()
     print(state.to_json(report) if args.json else state.format_report(report))
     return 1 if any(ps.stale or ps.missing for ps in report) else 0
@@ -79,6 +89,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     """Record English blocks as reviewed against the current Chinese."""
     from scripts.text import translation_state as state
+
     if not args.ids and not args.all:
         print("review: name the IDs you reviewed, or --all", file=sys.stderr)
         return 2
@@ -93,33 +104,39 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_safety(args: argparse.Namespace) -> int:
     from scripts.checks import safety
+
     findings = safety.check_markdown() + (safety.check_html(Path(args.site)) if args.site else [])
     return _report(findings, "safety")
 
 
 def cmd_workflows(args: argparse.Namespace) -> int:
     from scripts.checks import workflows
+
     return _report(workflows.check(), "workflows")
 
 
 def cmd_links(args: argparse.Namespace) -> int:
     from scripts.checks import site_links as sitecheck
+
     return _report(sitecheck.check_links(Path(args.site)), "links")
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
     from scripts.checks import site_links as sitecheck
+
     return _report(sitecheck.check_offline(Path(args.site)), "offline")
 
 
 def cmd_data(args: argparse.Namespace) -> int:
-    from scripts.figures import model as data
     from scripts.checks import data as datacheck
+    from scripts.figures import model as data
+
     return _report(datacheck.check(data.load()), "data")
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
     from scripts.generators import tables
+
     if args.check:
         return _report(tables.check(), "tables")
     written = tables.generate()
@@ -132,8 +149,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]]:
     """Every static check: name -> (findings for an optional built site, whether it needs the site)."""
     from scripts.checks import data as datacheck
-    from scripts.checks import fidelity, safety, translation, workflows
-    from scripts.checks import site_links
+    from scripts.checks import fidelity, safety, site_links, translation, workflows
     from scripts.figures import model as data
     from scripts.generators import tables
     from scripts.text import translation_state
@@ -181,6 +197,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     from scripts import bench
+
     try:
         return bench.command(args)
     except bench.BenchError as err:
@@ -189,8 +206,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="every static check in one process (with SITE, a built site's checks too)")
     p.add_argument("site", nargs="?", help="a built site folder, e.g. site")
@@ -207,34 +225,46 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("ids", nargs="*", help="block IDs, e.g. part1-a1-p2")
     p.add_argument("--all", action="store_true", help="every block that has an English twin")
     p.set_defaults(func=cmd_review)
-    p = sub.add_parser("safety", help="no script, iframe, handler or javascript:/data: URL in pages (and in a built site)")
+    p = sub.add_parser(
+        "safety", help="no script, iframe, handler or javascript:/data: URL in pages (and in a built site)"
+    )
     p.add_argument("site", nargs="?", help="also check this built site folder")
     p.set_defaults(func=cmd_safety)
-    sub.add_parser("workflows", help="CI workflow policy: pinned actions, permissions, README commands").set_defaults(func=cmd_workflows)
-    for name, func, text in [("links", cmd_links, "internal links, anchors and language twins of a built site"),
-                             ("offline", cmd_offline, "no request from a built site to another host")]:
+    sub.add_parser("workflows", help="CI workflow policy: pinned actions, permissions, README commands").set_defaults(
+        func=cmd_workflows
+    )
+    for name, func, text in [
+        ("links", cmd_links, "internal links, anchors and language twins of a built site"),
+        ("offline", cmd_offline, "no request from a built site to another host"),
+    ]:
         p = sub.add_parser(name, help=text)
         p.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
         p.set_defaults(func=func)
     sub.add_parser("data", help="the data (data/figures/) against its schema and the Chinese text").set_defaults(
-        func=cmd_data)
+        func=cmd_data
+    )
     p = sub.add_parser("tables", help="generate the tables, charts and downloads from the data")
     p.add_argument("--check", action="store_true", help="write nothing; report each generated file that differs")
     p.set_defaults(func=cmd_tables)
-    p = sub.add_parser("bench", help="the benchmark: build, checks, scale, live reload, page weight, Lighthouse (make bench)")
+    p = sub.add_parser(
+        "bench", help="the benchmark: build, checks, scale, live reload, page weight, Lighthouse (make bench)"
+    )
     from scripts.bench import add_arguments
+
     add_arguments(p)
     p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        command: Callable[[argparse.Namespace], int] = args.func
+        return command(args)
     except (FormatError, GlossaryError, YamlError) as err:
         print(f"{err}", file=sys.stderr)
         return 2
     except (DataError, TablesError) as err:
         print(f"{err}", file=sys.stderr)
-        print(f"{args.command}: stopped" + ("; nothing was written" if args.command == "tables" else ""),
-              file=sys.stderr)
+        print(
+            f"{args.command}: stopped" + ("; nothing was written" if args.command == "tables" else ""), file=sys.stderr
+        )
         return 2
 
 

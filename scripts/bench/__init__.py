@@ -23,6 +23,7 @@ synthetic corpora), `live_reload` (4), `page_weight` (5), `lighthouse` (6), `rep
 written), and beneath them `stats` (median and spread), `tables` (the Markdown tables), `processes`
 (commands timed, servers waited on) and `errors`.
 """
+
 from __future__ import annotations
 
 from scripts.bench.benchmark import add_arguments, command

@@ -1,5 +1,6 @@
 """The whole benchmark: its command line, the sections measured in order in one temporary folder, and
 their tables and figures gathered for the results (scripts/bench/report.py)."""
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,9 @@ MIN_RUNS = 5  # fewer runs print figures but write none
 SECTIONS = ("build", "checks", "scale", "reload", "weight", "lighthouse")
 
 
-def run(sections: Sequence[str], runs: int, scales: Sequence[int],
-        with_suite: bool = True) -> tuple[list[Table], dict[str, Any]]:
+def run(
+    sections: Sequence[str], runs: int, scales: Sequence[int], with_suite: bool = True
+) -> tuple[list[Table], dict[str, Any]]:
     tables: list[Table] = []
     data: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="hurricane-bench-") as tmp:
@@ -44,8 +46,12 @@ def run(sections: Sequence[str], runs: int, scales: Sequence[int],
             built = bench_build(work, runs if "build" in sections else 1)
         if "build" in sections and built:
             tables.append(build_table(built))
-            data["build"] = {"project": built.project.to_json(), "bare": built.bare.to_json(),
-                             "ratio": built.ratio.to_json(), "project_cold_caches": built.cold.to_json()}
+            data["build"] = {
+                "project": built.project.to_json(),
+                "bare": built.bare.to_json(),
+                "ratio": built.ratio.to_json(),
+                "project_cold_caches": built.cold.to_json(),
+            }
         if "checks" in sections and built:
             checks = bench_checks(built.site, runs, with_suite)
             tables.append(checks_table(checks))
@@ -53,11 +59,19 @@ def run(sections: Sequence[str], runs: int, scales: Sequence[int],
         if "scale" in sections:
             scale = bench_scale(work, runs, scales)
             tables.append(scale_table(scale))
-            data["scale"] = [{"copies": r.corpus.copies, "pages": r.corpus.pages, "paragraphs": r.corpus.paragraphs,
-                              "build": r.build.to_json(), "checks": r.checks.to_json(),
-                              "build_per_1000_paragraphs": per_thousand(r.build, r.corpus.paragraphs).to_json(),
-                              "checks_per_1000_paragraphs": per_thousand(r.checks, r.corpus.paragraphs).to_json(),
-                              "slowest_check": r.slowest} for r in scale]
+            data["scale"] = [
+                {
+                    "copies": r.corpus.copies,
+                    "pages": r.corpus.pages,
+                    "paragraphs": r.corpus.paragraphs,
+                    "build": r.build.to_json(),
+                    "checks": r.checks.to_json(),
+                    "build_per_1000_paragraphs": per_thousand(r.build, r.corpus.paragraphs).to_json(),
+                    "checks_per_1000_paragraphs": per_thousand(r.checks, r.corpus.paragraphs).to_json(),
+                    "slowest_check": r.slowest,
+                }
+                for r in scale
+            ]
         if "reload" in sections:
             reload = bench_reload(work, runs)
             tables.append(reload_table(reload))
@@ -65,23 +79,39 @@ def run(sections: Sequence[str], runs: int, scales: Sequence[int],
         if "weight" in sections and built:
             w = bench_weight(built.site)
             tables += weight_tables(w)
-            data["weight"] = {"pages": [{"name": p.name, "path": p.path, **{k: vars(getattr(p, k)) for k in
-                                                                            ("html", "css", "js", "index", "total")}}
-                                        for p in w.pages],
-                              "index_vs_text": {lang: {"index": vars(i), "text": t} for lang, (i, t) in
-                                                w.index_vs_text.items()},
-                              "gzip_level": GZIP_LEVEL}
+            data["weight"] = {
+                "pages": [
+                    {
+                        "name": p.name,
+                        "path": p.path,
+                        **{k: vars(getattr(p, k)) for k in ("html", "css", "js", "index", "total")},
+                    }
+                    for p in w.pages
+                ],
+                "index_vs_text": {lang: {"index": vars(i), "text": t} for lang, (i, t) in w.index_vs_text.items()},
+                "gzip_level": GZIP_LEVEL,
+            }
         if "lighthouse" in sections:
             lh = bench_lighthouse(work, runs)
             tables.append(lighthouse_table(lh))
-            data["lighthouse"] = [{"page": r.page, "scores": {c: s.to_json(1) for c, s in r.scores.items()},
-                                   "short_of_full_marks": r.short} for r in lh]
+            data["lighthouse"] = [
+                {
+                    "page": r.page,
+                    "scores": {c: s.to_json(1) for c, s in r.scores.items()},
+                    "short_of_full_marks": r.short,
+                }
+                for r in lh
+            ]
     return tables, data
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--runs", type=int, default=MIN_RUNS, help=f"runs of each figure (default {MIN_RUNS}; "
-                        f"with fewer, or with --only, nothing is written)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=MIN_RUNS,
+        help=f"runs of each figure (default {MIN_RUNS}; with fewer, or with --only, nothing is written)",
+    )
     parser.add_argument("--only", nargs="+", choices=SECTIONS, help="measure these sections only")
     parser.add_argument("--scales", type=int, nargs="+", default=list(SCALES), help="corpus sizes (default 1 10 50)")
     parser.add_argument("--no-suite", action="store_true", help="leave the test suite out of the checks")
@@ -96,11 +126,16 @@ def command(args: argparse.Namespace) -> int:
     when = started.strftime("%Y-%m-%d %H:%M UTC")
     text = render(tables, report.header(args.runs, when))
     print(text)
-    complete = (not args.only and args.runs >= MIN_RUNS and not args.no_suite and list(args.scales) == list(SCALES))
+    complete = not args.only and args.runs >= MIN_RUNS and not args.no_suite and list(args.scales) == list(SCALES)
     if not complete:
         log("a partial run (--only, --runs below 5, --no-suite or other --scales): nothing written")
         return 0
-    data = {"measured": started.isoformat(timespec="seconds"), "runs": args.runs, "cpus": os.cpu_count(),
-            "versions": report.versions(), **data}
+    data = {
+        "measured": started.isoformat(timespec="seconds"),
+        "runs": args.runs,
+        "cpus": os.cpu_count(),
+        "versions": report.versions(),
+        **data,
+    }
     report.write(text, data)
     return 0

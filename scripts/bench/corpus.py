@@ -1,6 +1,7 @@
 """The synthetic corpora of the scale benchmark: a copy of the project whose interview is there several
 times over (every page of the interview repeated with every ID suffixed, in both languages, with its
 data, translation state and source text), made in a folder of its own, never in the repository."""
+
 from __future__ import annotations
 
 import json
@@ -76,9 +77,14 @@ def copy_records(doc: dict[str, Any], suffix: str) -> dict[str, list[dict[str, A
         for r in doc.get(kind) or []:
             out.setdefault(kind, []).append({**r, "key": r["key"] + suffix, "paragraph": r["paragraph"] + suffix})
     for r in doc.get("localities") or []:
-        out.setdefault("localities", []).append({**r, "key": r["key"] + suffix,
-                                                  "reasons": [x + suffix for x in r["reasons"]],
-                                                  "paragraphs": [x + suffix for x in r["paragraphs"]]})
+        out.setdefault("localities", []).append(
+            {
+                **r,
+                "key": r["key"] + suffix,
+                "reasons": [x + suffix for x in r["reasons"]],
+                "paragraphs": [x + suffix for x in r["paragraphs"]],
+            }
+        )
     return out
 
 
@@ -98,6 +104,7 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
 def interview_pages(root: Path) -> list[str]:
     """The pages of the navigation that hold text of the interview (not the glossary, not the data page)."""
     from scripts.generators import side_by_side as parallel
+
     return [p for p in nav_pages(root) if parallel.has_view(parse_page(root / "docs" / "zh" / p))]
 
 
@@ -136,7 +143,7 @@ def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus
     nav = re.search(r"^nav:\n(?:  - .+\n)+", text, re.M)
     if not nav:
         raise BenchError("mkdocs.yml: no `nav:` list of pages to extend")
-    write_if_changed(config, text[:nav.end()] + "".join(nav_lines) + text[nav.end():])
+    write_if_changed(config, text[: nav.end()] + "".join(nav_lines) + text[nav.end() :])
     # the source text: the interview again after itself, as the copies follow the pages in the navigation
     source = dest / "source" / "interview.zh.txt"
     write_if_changed(source, (source.read_text(encoding="utf-8").rstrip("\n") + "\n") * copies)
@@ -154,8 +161,9 @@ def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus
                 doc[kind] = doc[kind] + records
         if copies > 1:
             write_if_changed(path, yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000))
-    made = subprocess.run([python, "-m", "scripts", "tables"], cwd=dest, capture_output=True, text=True,
-                          env=environment())
+    made = subprocess.run(
+        [python, "-m", "scripts", "tables"], cwd=dest, capture_output=True, text=True, env=environment()
+    )
     if made.returncode:
         raise BenchError(f"the corpus of {copies}x does not pass the data checks:\n{made.stdout}{made.stderr}")
     n_pages, n_paragraphs = count_paragraphs(dest)

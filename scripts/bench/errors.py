@@ -1,4 +1,5 @@
 """The benchmark's one error."""
+
 from __future__ import annotations
 
 

@@ -1,5 +1,6 @@
 """Section 6 of the benchmark: Lighthouse (pinned in bench/package.json) against Debian's chromium, on the
 home page of both languages, the site served by a local server that gzips as GitHub Pages does."""
+
 from __future__ import annotations
 
 import contextlib
@@ -23,8 +24,10 @@ from scripts.core.paths import ROOT
 
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
-                "--disable-sync --no-first-run --disable-quic")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+    "--disable-sync --no-first-run --disable-quic"
+)
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
@@ -42,8 +45,11 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
                 return super().send_head()  # the redirect to the folder
             path = path / "index.html"
         ctype = self.guess_type(str(path))
-        if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not ctype.startswith(COMPRESSIBLE)):
+        if (
+            not path.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not ctype.startswith(COMPRESSIBLE)
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
         self.send_response(200)
@@ -69,8 +75,16 @@ def static_server(site: Path, port: int) -> Iterator[str]:
 
 
 def lighthouse_command(url: str, output: Path) -> list[str]:
-    return ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={output}", "--quiet",
-            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+    return [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={output}",
+        "--quiet",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
 
 
 @dataclass
@@ -96,28 +110,43 @@ def bench_lighthouse(work: Path, runs: int) -> list[LighthouseResult]:
             for i in range(runs):
                 log(f"lighthouse: {name}, run {i + 1} of {runs}")
                 report_path = work / "lighthouse.json"
-                run_timed(lighthouse_command(base + page, report_path), ROOT,
-                          env=environment(CHROME_PATH=CHROMIUM), timeout=300)
+                run_timed(
+                    lighthouse_command(base + page, report_path),
+                    ROOT,
+                    env=environment(CHROME_PATH=CHROMIUM),
+                    timeout=300,
+                )
                 report = json.loads(report_path.read_text(encoding="utf-8"))
                 for c in LIGHTHOUSE_CATEGORIES:
                     samples[c].append(round(100 * (report["categories"][c]["score"] or 0)))
-                short = [f"{ref['id']} {report['audits'][ref['id']]['score']:.2f}"
-                         for c in LIGHTHOUSE_CATEGORIES for ref in report["categories"][c]["auditRefs"]
-                         if ref["weight"] and report["audits"][ref["id"]].get("score") is not None
-                         and report["audits"][ref["id"]]["score"] < 1]
+                short = [
+                    f"{ref['id']} {report['audits'][ref['id']]['score']:.2f}"
+                    for c in LIGHTHOUSE_CATEGORIES
+                    for ref in report["categories"][c]["auditRefs"]
+                    if ref["weight"]
+                    and report["audits"][ref["id"]].get("score") is not None
+                    and report["audits"][ref["id"]]["score"] < 1
+                ]
             out.append(LighthouseResult(name, {c: summarize(s) for c, s in samples.items()}, short))
     return out
 
 
 def lighthouse_table(results: list[LighthouseResult]) -> Table:
-    t = Table("6. Lighthouse", ["page", "performance", "accessibility", "best practices", "SEO", "short of full marks"],
-              align="lrrrrl")
+    t = Table(
+        "6. Lighthouse",
+        ["page", "performance", "accessibility", "best practices", "SEO", "short of full marks"],
+        align="lrrrrl",
+    )
     for r in results:
-        cells = [f"{s.median:.0f} ({s.low:.0f}–{s.high:.0f})" if s.spread else f"{s.median:.0f}"
-                 for s in (r.scores[c] for c in LIGHTHOUSE_CATEGORIES)]
+        cells = [
+            f"{s.median:.0f} ({s.low:.0f}–{s.high:.0f})" if s.spread else f"{s.median:.0f}"
+            for s in (r.scores[c] for c in LIGHTHOUSE_CATEGORIES)
+        ]
         t.rows.append([r.page, *cells, ", ".join(r.short) or "—"])
-    t.notes.append("Median (lowest–highest) of the runs; Lighthouse's default mobile profile with simulated "
-                   "throttling, Debian's chromium, the site built with SITE_URL at a local server that gzips as "
-                   "GitHub Pages does. Audits short of full marks are those of the last run that carry weight in "
-                   "a score.")
+    t.notes.append(
+        "Median (lowest–highest) of the runs; Lighthouse's default mobile profile with simulated "
+        "throttling, Debian's chromium, the site built with SITE_URL at a local server that gzips as "
+        "GitHub Pages does. Audits short of full marks are those of the last run that carry weight in "
+        "a score."
+    )
     return t

@@ -1,5 +1,6 @@
 """Section 4 of the benchmark: seconds from saving a page to its rebuilt page being served by the
 Makefile's `mkdocs serve`, on a copy of the project."""
+
 from __future__ import annotations
 
 import contextlib
@@ -33,8 +34,13 @@ def serve_arguments(makefile: Path = ROOT / "Makefile") -> list[str]:
 def serving(project: Path, port: int) -> Iterator[str]:
     """`make serve`'s command running on `project` at 127.0.0.1:port; yields the base URL."""
     args = [a.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for a in serve_arguments()]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", *args], cwd=project, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env=environment())
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=environment(),
+    )
     try:
         base = f"http://127.0.0.1:{port}/"
         if not wait_until(lambda: bool(fetch(base + "en/part1/")), 180, 0.2):
@@ -80,7 +86,9 @@ def bench_reload(work: Path, runs: int, page: str = "part1.md") -> Stat:
 def reload_table(stat: Stat) -> Table:
     t = Table("4. Live reload", ["", "median", "spread"])
     t.rows.append(["Save `docs/en/part1.md` → its rebuilt page served by `mkdocs serve`", *seconds(stat)])
-    t.notes.append(f"{RELOAD_RUNS_PER_RUN} edits per run, saved at random moments of MkDocs' 0.5 s polling for "
-                   "changes (which adds 0–0.5 s, 0.25 s on average, and 0.1 s of waiting for more changes); "
-                   "the page polled every 20 ms; one warm-up edit first.")
+    t.notes.append(
+        f"{RELOAD_RUNS_PER_RUN} edits per run, saved at random moments of MkDocs' 0.5 s polling for "
+        "changes (which adds 0–0.5 s, 0.25 s on average, and 0.1 s of waiting for more changes); "
+        "the page polled every 20 ms; one warm-up edit first."
+    )
     return t

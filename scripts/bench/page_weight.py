@@ -1,6 +1,7 @@
 """Section 5 of the benchmark, what readers download: the HTML, CSS, JavaScript and search index of the
 home pages and of the largest page of each language, raw and gzipped, and each search index against
 the text it indexes."""
+
 from __future__ import annotations
 
 import gzip
@@ -47,6 +48,7 @@ def page_weight(site: Path, rel_path: str, name: str) -> PageWeight:
     """A page's HTML and what it loads: its stylesheets, its scripts, and its language's search index
     (which Material's search fetches as the page loads)."""
     from bs4 import BeautifulSoup
+
     page = site / rel_path
     html = page.read_bytes()
     soup = BeautifulSoup(html, "lxml")
@@ -77,6 +79,7 @@ def site_pages(site: Path) -> list[str]:
 def indexed_text_bytes(site: Path, lang: str) -> int:
     """UTF-8 bytes of the visible text of the article of each page that the language's search indexes."""
     from bs4 import BeautifulSoup
+
     root = lang_root(lang)
     index = json.loads((site / root / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = sorted({doc["location"].split("#")[0] for doc in index["docs"]})
@@ -101,7 +104,7 @@ def bench_weight(site: Path) -> WeightResult:
     for lang, label in (("zh", "Chinese"), ("en", "English")):
         mine = [p for p in all_pages if language_of(p) == lang]
         largest = max(mine, key=lambda p: (site / p).stat().st_size)
-        pages.append(page_weight(site, largest, f"Largest {label} page (`{largest[:-len('index.html')] or '/'}`)"))
+        pages.append(page_weight(site, largest, f"Largest {label} page (`{largest[: -len('index.html')] or '/'}`)"))
     out: dict[str, tuple[Weight, int]] = {}
     for lang in LANGS:
         root = lang_root(lang)
@@ -114,10 +117,15 @@ def weight_tables(result: WeightResult) -> list[Table]:
     t = Table("5. Page weight", ["page", "HTML", "CSS", "JavaScript", "search index", "total"], align="lrrrrr")
     for p in result.pages:
         t.rows.append([p.name] + [f"{kib(w.raw)} ({kib(w.gz)})" for w in (p.html, p.css, p.js, p.index, p.total)])
-    t.notes.append(f"Raw (gzip -{GZIP_LEVEL}). CSS and JavaScript: the files the page links; search index: its "
-                   "language's `search/search_index.json`, which Material's search fetches when the page loads.")
-    s = Table("Search index against the text it indexes", ["language", "search index", "indexed text", "index / text"],
-              align="lrrr")
+    t.notes.append(
+        f"Raw (gzip -{GZIP_LEVEL}). CSS and JavaScript: the files the page links; search index: its "
+        "language's `search/search_index.json`, which Material's search fetches when the page loads."
+    )
+    s = Table(
+        "Search index against the text it indexes",
+        ["language", "search index", "indexed text", "index / text"],
+        align="lrrr",
+    )
     for lang, (index, text) in result.index_vs_text.items():
         s.rows.append([lang, f"{kib(index.raw)} ({kib(index.gz)})", kib(text), f"{index.raw / text:.2f}×"])
     s.notes.append("Indexed text: the visible text of each indexed page's article, white space collapsed, UTF-8.")

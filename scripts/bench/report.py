@@ -1,5 +1,6 @@
 """The results of a complete run: bench/results.md, bench/results.json and the README's section between
 `<!-- generated:bench … -->` and `<!-- /generated:bench -->`, each written whole or not at all."""
+
 from __future__ import annotations
 
 import contextlib
@@ -32,26 +33,34 @@ def replace_generated(text: str, content: str) -> str:
     end = text.find(END_MARK, begin.end()) if begin else -1
     if not begin or end < 0:
         raise BenchError(f"README.md has no '{BEGIN_MARK}' … '{END_MARK}' section for the results")
-    return text[:begin.start()] + BEGIN_MARK + "\n\n" + content.strip("\n") + "\n\n" + text[end:]
+    return text[: begin.start()] + BEGIN_MARK + "\n\n" + content.strip("\n") + "\n\n" + text[end:]
 
 
 def versions() -> dict[str, str]:
     from importlib.metadata import version
-    out = {"python": platform.python_version(), "mkdocs": version("mkdocs"),
-           "mkdocs-material": version("mkdocs-material"), "mkdocs-static-i18n": version("mkdocs-static-i18n"),
-           "jieba": version("jieba")}
+
+    out = {
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+        "mkdocs-static-i18n": version("mkdocs-static-i18n"),
+        "jieba": version("jieba"),
+    }
     with contextlib.suppress(OSError, subprocess.SubprocessError):
-        out["chromium"] = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True,
-                                         timeout=30).stdout.strip()
+        out["chromium"] = subprocess.run(
+            [CHROMIUM, "--version"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
     with contextlib.suppress(OSError, ValueError):
         out["lighthouse"] = json.loads((LIGHTHOUSE.parent.parent / "package.json").read_text())["version"]
     return out
 
 
 def header(runs: int, when: str) -> str:
-    return (f"Measured by `make bench` on {when}: {runs} runs of each figure, on {os.cpu_count()} CPUs "
-            f"({platform.machine()}, {platform.system()}), Python {platform.python_version()}. "
-            "Median and spread (lowest–highest) of the runs.")
+    return (
+        f"Measured by `make bench` on {when}: {runs} runs of each figure, on {os.cpu_count()} CPUs "
+        f"({platform.machine()}, {platform.system()}), Python {platform.python_version()}. "
+        "Median and spread (lowest–highest) of the runs."
+    )
 
 
 def write(text: str, data: dict[str, Any]) -> None:

@@ -1,5 +1,6 @@
 """The statistics of the benchmark: the runs of a measurement, their median and spread, and the figures
 derived from them (run-by-run ratios, seconds per thousand paragraphs, the cost of added paragraphs)."""
+
 from __future__ import annotations
 
 import itertools
@@ -32,8 +33,13 @@ class Stat:
         return self.high - self.low
 
     def to_json(self, digits: int = 4) -> dict[str, Any]:
-        return {"median": round(self.median, digits), "low": round(self.low, digits), "high": round(self.high, digits),
-                "runs": len(self.samples), "samples": [round(s, digits) for s in self.samples]}
+        return {
+            "median": round(self.median, digits),
+            "low": round(self.low, digits),
+            "high": round(self.high, digits),
+            "runs": len(self.samples),
+            "samples": [round(s, digits) for s in self.samples],
+        }
 
 
 def summarize(samples: Sequence[float]) -> Stat:

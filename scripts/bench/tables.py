@@ -1,5 +1,6 @@
 """The tables of the results: cells for times, ratios and sizes, Markdown tables, and the sections
 (a title, a table, notes) that the results are made of."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -32,8 +33,10 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align:
     def cell(text: str) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
 
-    lines = ["| " + " | ".join(cell(h) for h in headers) + " |",
-             "|" + "".join(" --- |" if a == "l" else " ---: |" for a in align)]
+    lines = [
+        "| " + " | ".join(cell(h) for h in headers) + " |",
+        "|" + "".join(" --- |" if a == "l" else " ---: |" for a in align),
+    ]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 

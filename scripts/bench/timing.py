@@ -1,6 +1,7 @@
 """Sections 1 to 3 of the benchmark, what maintainers wait for: the strict build against a bare Material
 build of the same Markdown, the test suite and each checker command, and both at the sizes of the
 synthetic corpora (scripts/bench/corpus.py)."""
+
 from __future__ import annotations
 
 import shutil
@@ -41,8 +42,12 @@ def bare_config(dest: Path, project: Path = ROOT) -> Path:
     """The mkdocs.yml of a bare Material build of the project's Markdown files: the same docs folder and
     Markdown extensions, Material's defaults for everything else (its search plugin, no i18n plugin,
     no hooks, no overrides, no extra CSS or JavaScript)."""
-    config: dict[str, Any] = {"site_name": "bare", "docs_dir": str(project / "docs"), "theme": {"name": "material"},
-                              "markdown_extensions": mkdocs_config(project)["markdown_extensions"]}
+    config: dict[str, Any] = {
+        "site_name": "bare",
+        "docs_dir": str(project / "docs"),
+        "theme": {"name": "material"},
+        "markdown_extensions": mkdocs_config(project)["markdown_extensions"],
+    }
     path = dest / "mkdocs.yml"
     write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     return path
@@ -53,6 +58,7 @@ def check_command(args: list[str], site: Path, python: str = sys.executable) -> 
 
 
 # --- 1. build -----------------------------------------------------------------------------------------------
+
 
 @dataclass
 class BuildResult:
@@ -77,10 +83,12 @@ def bench_build(work: Path, runs: int) -> BuildResult:
         project_times.append(run_timed(mkdocs_build(site), ROOT))
         bare_times.append(run_timed(mkdocs_build(bare_dir / "site", config), bare_dir))
         with tempfile.TemporaryDirectory(dir=work) as empty:  # scripts/plugin/buildcache.py: a first build
-            cold_times.append(run_timed(mkdocs_build(work / "cold-site"), ROOT,
-                                        env=environment(HURRICANE_CACHE_DIR=empty)))
-    return BuildResult(summarize(project_times), summarize(bare_times), ratio(project_times, bare_times),
-                       summarize(cold_times), site)
+            cold_times.append(
+                run_timed(mkdocs_build(work / "cold-site"), ROOT, env=environment(HURRICANE_CACHE_DIR=empty))
+            )
+    return BuildResult(
+        summarize(project_times), summarize(bare_times), ratio(project_times, bare_times), summarize(cold_times), site
+    )
 
 
 def build_table(result: BuildResult) -> Table:
@@ -89,12 +97,15 @@ def build_table(result: BuildResult) -> Table:
     t.rows.append(["Bare Material build of the same Markdown (no i18n plugin, no hooks)", *seconds(result.bare)])
     t.rows.append(["Ratio project / bare (run by run)", *times(result.ratio)])
     t.rows.append(["Project, first build: its build caches empty", *seconds(result.cold)])
-    t.notes.append("Each run builds the project, the bare configuration, then the project with an empty "
-                   "`HURRICANE_CACHE_DIR` (scripts/buildcache.py), in new processes (start-up included).")
+    t.notes.append(
+        "Each run builds the project, the bare configuration, then the project with an empty "
+        "`HURRICANE_CACHE_DIR` (scripts/buildcache.py), in new processes (start-up included)."
+    )
     return t
 
 
 # --- 2. checks ----------------------------------------------------------------------------------------------
+
 
 def bench_checks(site: Path, runs: int, with_suite: bool = True) -> dict[str, Stat]:
     samples: dict[str, list[float]] = {name: [] for name, _ in CHECKS}
@@ -109,8 +120,13 @@ def bench_checks(site: Path, runs: int, with_suite: bool = True) -> dict[str, St
             run_total += elapsed
         total.append(run_total)
         if with_suite:
-            suite.append(run_timed([sys.executable, "-m", "pytest", "-m", "not browser", "-q", "-p",
-                                    "no:cacheprovider"], ROOT, timeout=1800))
+            suite.append(
+                run_timed(
+                    [sys.executable, "-m", "pytest", "-m", "not browser", "-q", "-p", "no:cacheprovider"],
+                    ROOT,
+                    timeout=1800,
+                )
+            )
     out = {name: summarize(s) for name, s in samples.items()}
     out["all checker commands"] = summarize(total)
     if with_suite:
@@ -121,16 +137,22 @@ def bench_checks(site: Path, runs: int, with_suite: bool = True) -> dict[str, St
 def checks_table(result: dict[str, Stat]) -> Table:
     t = Table("2. Checks", ["", "median", "spread"])
     if "test suite" in result:
-        t.rows.append(["Test suite without the browser tests (`pytest -m \"not browser\"`)",
-                       *seconds(result["test suite"])])
+        t.rows.append(
+            ['Test suite without the browser tests (`pytest -m "not browser"`)', *seconds(result["test suite"])]
+        )
     for name, _ in CHECKS:
-        t.rows.append([f"`python -m scripts {name}`" + (" site" if name in ("links", "offline", "safety") else ""),
-                       *seconds(result[name])])
+        t.rows.append(
+            [
+                f"`python -m scripts {name}`" + (" site" if name in ("links", "offline", "safety") else ""),
+                *seconds(result[name]),
+            ]
+        )
     t.rows.append(["All ten checker commands, one after the other", *seconds(result["all checker commands"])])
     return t
 
 
 # --- 3. scale -----------------------------------------------------------------------------------------------
+
 
 @dataclass
 class ScaleResult:
@@ -168,25 +190,57 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
     for corpus in corpora:
         medians = {n: statistics.median(s) for n, s in per_check[corpus.copies].items()}
         slowest = max(medians, key=lambda n: medians[n])
-        out.append(ScaleResult(corpus, summarize(builds[corpus.copies]), summarize(checks[corpus.copies]),
-                               f"{slowest} {medians[slowest]:.2f} s"))
+        out.append(
+            ScaleResult(
+                corpus,
+                summarize(builds[corpus.copies]),
+                summarize(checks[corpus.copies]),
+                f"{slowest} {medians[slowest]:.2f} s",
+            )
+        )
     return out
 
 
 def scale_table(results: list[ScaleResult]) -> Table:
-    t = Table("3. Scale", ["corpus", "pages", "paragraphs", "build", "checks", "build per 1000 ¶", "checks per 1000 ¶",
-                           "added ¶: build per 1000", "added ¶: checks per 1000", "slowest check"],
-              align="lrrrrrrrrl")
+    t = Table(
+        "3. Scale",
+        [
+            "corpus",
+            "pages",
+            "paragraphs",
+            "build",
+            "checks",
+            "build per 1000 ¶",
+            "checks per 1000 ¶",
+            "added ¶: build per 1000",
+            "added ¶: checks per 1000",
+            "slowest check",
+        ],
+        align="lrrrrrrrrl",
+    )
     build_m = marginal([(r.corpus.paragraphs, r.build.median) for r in results])
     checks_m = marginal([(r.corpus.paragraphs, r.checks.median) for r in results])
     for r, bm, cm in zip(results, build_m, checks_m, strict=True):
         n = r.corpus.paragraphs
-        t.rows.append([f"{r.corpus.copies}×", str(r.corpus.pages), str(n), seconds(r.build)[0], seconds(r.checks)[0],
-                       f"{per_thousand(r.build, n).median:.2f} s", f"{per_thousand(r.checks, n).median:.2f} s",
-                       "—" if bm is None else f"{bm:.2f} s", "—" if cm is None else f"{cm:.2f} s", r.slowest])
-    t.notes.append("Medians. Checks: the ten checker commands one after the other (links, offline and safety on "
-                   "that corpus's build). ¶: paragraphs of both languages. Per 1000 ¶: the whole time over the "
-                   "paragraphs (start-up included, so it falls as the corpus grows). Added ¶: the extra time over "
-                   "the paragraphs added since the size above, which stays level when the cost grows linearly and "
-                   "rises when it grows worse.")
+        t.rows.append(
+            [
+                f"{r.corpus.copies}×",
+                str(r.corpus.pages),
+                str(n),
+                seconds(r.build)[0],
+                seconds(r.checks)[0],
+                f"{per_thousand(r.build, n).median:.2f} s",
+                f"{per_thousand(r.checks, n).median:.2f} s",
+                "—" if bm is None else f"{bm:.2f} s",
+                "—" if cm is None else f"{cm:.2f} s",
+                r.slowest,
+            ]
+        )
+    t.notes.append(
+        "Medians. Checks: the ten checker commands one after the other (links, offline and safety on "
+        "that corpus's build). ¶: paragraphs of both languages. Per 1000 ¶: the whole time over the "
+        "paragraphs (start-up included, so it falls as the corpus grows). Added ¶: the extra time over "
+        "the paragraphs added since the size above, which stays level when the cost grows linearly and "
+        "rises when it grows worse."
+    )
     return t

@@ -14,8 +14,10 @@
 
 Findings (scripts/core/findings.py) read `file:line: [check] key: …`.
 """
+
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,26 +25,36 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from scripts.checks.translation import Key, chinese_directions
 from scripts.core.findings import Finding
+from scripts.core.paths import DOCS, rel
 from scripts.figures import formatting as display
 from scripts.figures.model import Change, Data, Figure, interview_paragraphs
-from scripts.core.paths import DOCS, rel
 from scripts.text.blocks import Block, normalize
 from scripts.text.quantities import Quantity, chinese_quantities
-from scripts.checks.translation import Key, chinese_directions
 
 # Figures of the text that are not data: (pattern, reason). Each must match somewhere.
 NOT_DATA: list[tuple[str, str]] = [
-    (r"(?<!\d)(?:19|20)\d\d(?=年)", "a year in a date (2016年, 2013年以来): the date of a statement; "
-     "the records hold it as their period"),
+    (
+        r"(?<!\d)(?:19|20)\d\d(?=年)",
+        "a year in a date (2016年, 2013年以来): the date of a statement; the records hold it as their period",
+    ),
     (r"飓风2016", "the name of the campaign, Hurricane 2016"),
-    (r"六大专项|3\+2", "the names of the 2014 and 2015 campaigns (data/figures/campaigns.yml lists them; "
-     "the text does not say what 3 and 2 count)"),
+    (
+        r"六大专项|3\+2",
+        "the names of the 2014 and 2015 campaigns (data/figures/campaigns.yml lists them; "
+        "the text does not say what 3 and 2 count)",
+    ),
     (r"三个定位、两个率先|两升两降|三会", "a slogan or a collective name whose numerals count its own parts"),
-    (r"四位一体|十大民生实事|十大工作机制|20字打击方针", "the name of a framework, a list of projects, a set of "
-     "mechanisms or a guideline; the text spells out its parts"),
-    (r"以下五方面|六个方面|五类犯罪|其他三类专项|三大职责使命|两个战场",
-     "counts the points, categories or fronts that the text names beside it: the structure of an answer"),
+    (
+        r"四位一体|十大民生实事|十大工作机制|20字打击方针",
+        "the name of a framework, a list of projects, a set of "
+        "mechanisms or a guideline; the text spells out its parts",
+    ),
+    (
+        r"以下五方面|六个方面|五类犯罪|其他三类专项|三大职责使命|两个战场",
+        "counts the points, categories or fronts that the text names beside it: the structure of an answer",
+    ),
     (r"[两三]级", "the levels of government or police just named (省市两级, 省市县三级, 茂名、电白两级)"),
     (r"三年来", "the time frame of a statement that has no figure (三年来，全省刑事立案连续大幅下降)"),
 ]
@@ -55,6 +67,7 @@ SENTENCE_RE = re.compile(r"[^。；]*[。；]?")
 
 class _Record(Protocol):
     """A record of the data: where it is defined."""
+
     @property
     def file(self) -> str: ...
     @property
@@ -72,7 +85,7 @@ def not_data_lines() -> tuple[int, dict[str, int]]:
     lines = MODULE.read_text(encoding="utf-8").split("\n")
     start = next(n for n, line in enumerate(lines, 1) if line.startswith("NOT_DATA:"))
     entries: dict[str, int] = {}
-    for n, line in enumerate(lines[start - 1:], start):
+    for n, line in enumerate(lines[start - 1 :], start):
         if n > start and line.startswith("]"):
             break
         for m in re.finditer(r'\(r"((?:[^"\\]|\\.)*)"', line):  # an entry opens with its pattern, a raw string
@@ -107,8 +120,9 @@ def _paragraphs(docs: Path) -> dict[str, _Paragraph]:
         assert isinstance(block, Block)
         text = block.text
         spans = [(m.start(), m.end()) for rx, _ in NOT_DATA_RE for m in rx.finditer(text)]
-        out[pid] = _Paragraph(pid, text, rel(block.path), block.line, chinese_quantities(text, ones=True),
-                              set(), set(), spans)
+        out[pid] = _Paragraph(
+            pid, text, rel(block.path), block.line, chinese_quantities(text, ones=True), set(), set(), spans
+        )
     return out
 
 
@@ -137,7 +151,7 @@ def _unit_ok(text: str, q: Quantity, unit: str) -> bool:
         return q.text.startswith("万分之")
     if q.text.startswith("万分之"):
         return False
-    after = text[q.end:].lstrip("多")
+    after = text[q.end :].lstrip("多")
     if not after or not re.match(r"[\u4e00-\u9fff]", after[0]):
         return True  # no measure word: 常住人口1.08亿，
     return after.startswith(display.UNITS[unit].zh)
@@ -146,17 +160,17 @@ def _unit_ok(text: str, q: Quantity, unit: str) -> bool:
 def qualifier_in_text(text: str, q: Quantity) -> str | None:
     """The qualifier the text gives a figure: 近2000万, 约占…9%, 80多个, 20万起以上, 89%左右."""
     start = max([text.rfind(c, 0, q.start) for c in CLAUSE_END] + [-1]) + 1
-    before = text[start:q.start]
-    if before.endswith(("近", "逾")) and not text[q.start - 1:q.start + 1].startswith("近年"):
+    before = text[start : q.start]
+    if before.endswith(("近", "逾")) and not text[q.start - 1 : q.start + 1].startswith("近年"):
         return before[-1]
-    if "约" in before and not re.search(r"\d|[一二三四五六七八九十]", before[before.rindex("约"):]):
+    if "约" in before and not re.search(r"\d|[一二三四五六七八九十]", before[before.rindex("约") :]):
         return "约"
-    after = text[q.end:]
+    after = text[q.end :]
     if after.startswith("多"):
         return "多"
     if after.startswith("左右"):
         return "左右"
-    if after[:1] and after[1:3] == "以上" or after.startswith("以上"):
+    if (after[:1] and after[1:3] == "以上") or after.startswith("以上"):
         return "以上"
     return None
 
@@ -183,53 +197,89 @@ def _cover_text(p: _Paragraph, phrase: str) -> None:
 
 
 def _roundup_mentions(p: _Paragraph, number: int) -> list[Quantity]:
-    return [q for q in p.quantities if q.value == number and not q.percent and p.text[q.end:q.end + 1] == "号"]
+    return [q for q in p.quantities if q.value == number and not q.percent and p.text[q.end : q.end + 1] == "号"]
 
 
 def _figure_value(f: Figure, value: Decimal, p: _Paragraph) -> list[Finding]:
     """Claim the quantity stating f's value; findings if the text does not state it so."""
     findings = []
-    candidates = [q for q in p.quantities if q.value == value and _span(q) not in p.claimed
-                  and not p.in_not_data(q) and p.text[q.end:q.end + 1] != "号"]
+    candidates = [
+        q
+        for q in p.quantities
+        if q.value == value and _span(q) not in p.claimed and not p.in_not_data(q) and p.text[q.end : q.end + 1] != "号"
+    ]
     fitting = [q for q in candidates if _unit_ok(p.text, q, f.unit)]
     if not fitting:
         shown = display.zh_value(value, f.unit, f.qualifier)
         there = ", ".join(f"'{q.text}'" for q in p.quantities if not p.in_not_data(q) and q.text != "一") or "none"
         why = " (there, with another unit)" if candidates else ""
-        findings.append(_at(f, "provenance", f.key, f"value {display.plain(value)} ({shown}) is not stated "
-                                                   f"in {p.id}{why}; figures there: {there}"))
+        findings.append(
+            _at(
+                f,
+                "provenance",
+                f.key,
+                f"value {display.plain(value)} ({shown}) is not stated in {p.id}{why}; figures there: {there}",
+            )
+        )
         return findings
     q = fitting[0]
     _claim(p, q)
     said = qualifier_in_text(p.text, q)
     if said != f.qualifier:
-        findings.append(_at(f, "provenance", f.key, f"qualifier: the text has "
-                                                   f"{repr(said) if said else 'none'} for '{q.text}' in {p.id}, the data "
-                                                   f"{repr(f.qualifier) if f.qualifier else 'none'}"))
+        findings.append(
+            _at(
+                f,
+                "provenance",
+                f.key,
+                f"qualifier: the text has "
+                f"{repr(said) if said else 'none'} for '{q.text}' in {p.id}, the data "
+                f"{repr(f.qualifier) if f.qualifier else 'none'}",
+            )
+        )
     return findings
 
 
-def _figure_change(f: Figure, change: Change, p: _Paragraph,
-                   directions: dict[Key, str]) -> tuple[list[Finding], Quantity | None]:
+def _figure_change(
+    f: Figure, change: Change, p: _Paragraph, directions: dict[Key, str]
+) -> tuple[list[Finding], Quantity | None]:
     """Claim the quantity stating f's change; findings if the text does not state it so."""
     size = abs(change.percent)
     candidates = [q for q in p.quantities if q.percent and q.value == size and _span(q) not in p.claimed]
     if not candidates:
-        return [_at(f, "provenance", f.key, f"change {display.zh_change(change.percent, change.against)} "
-                                            f"is not stated in {p.id}")], None
+        return [
+            _at(
+                f,
+                "provenance",
+                f.key,
+                f"change {display.zh_change(change.percent, change.against)} is not stated in {p.id}",
+            )
+        ], None
     q = candidates[0]
     p.claimed.add(_span(q))
     findings = []
     direction = directions.get((q.value, True))
     wanted = "up" if change.percent > 0 else "down"
     if direction != wanted:
-        findings.append(_at(f, "provenance", f.key, f"change: the text says {q.text} "
-                                                   f"{direction or 'with no direction'}, the data {wanted}"))
+        findings.append(
+            _at(
+                f,
+                "provenance",
+                f.key,
+                f"change: the text says {q.text} {direction or 'with no direction'}, the data {wanted}",
+            )
+        )
     against = _against_in_text(p.text, q.start)
     if against != change.against:
-        findings.append(_at(f, "provenance", f.key, f"change.against: the text compares "
-                                                   f"{against or 'with no stated base'}, "
-                                                   f"the data {change.against or 'with no stated base'}"))
+        findings.append(
+            _at(
+                f,
+                "provenance",
+                f.key,
+                f"change.against: the text compares "
+                f"{against or 'with no stated base'}, "
+                f"the data {change.against or 'with no stated base'}",
+            )
+        )
     return findings, q
 
 
@@ -243,7 +293,9 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
         if free:
             p.claimed.add(_span(free[0]))
         else:
-            findings.append(_at(o, "provenance", f"roundup {o.number}", f"'{o.number}号' is not named in {o.paragraph}"))
+            findings.append(
+                _at(o, "provenance", f"roundup {o.number}", f"'{o.number}号' is not named in {o.paragraph}")
+            )
     figures_of: dict[str, list[Figure]] = {}  # paragraph ID -> its figures, in the data's order
     for f in data.figures:
         figures_of.setdefault(f.paragraph, []).append(f)
@@ -257,8 +309,9 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
                     p.claimed.add(_span(free[0]))
                 elif not mentions:
                     first = next(f for f in figures_of[pid] if f.operations == group)
-                    findings.append(_at(first, "provenance", first.key,
-                                        f"operations: roundup {n} ('{n}号') is not named in {pid}"))
+                    findings.append(
+                        _at(first, "provenance", first.key, f"operations: roundup {n} ('{n}号') is not named in {pid}")
+                    )
     for pid, p in paragraphs.items():
         figures = figures_of.get(pid, [])
         if not figures:
@@ -282,11 +335,17 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
             if f.period and normalize(f.period.zh) in normalize(p.text):
                 _cover_text(p, f.period.zh)
         order.sort()
-        for (_, c1, k1), (_, c2, k2) in zip(order, order[1:]):
+        for (_, c1, k1), (_, c2, k2) in itertools.pairwise(order):
             if c2 < c1:
                 f = data.figure(k2)
-                findings.append(_at(f, "provenance", k2, f"change: the text gives the changes of {k1} and {k2} "
-                                                         f"in the other order in {pid}"))
+                findings.append(
+                    _at(
+                        f,
+                        "provenance",
+                        k2,
+                        f"change: the text gives the changes of {k1} and {k2} in the other order in {pid}",
+                    )
+                )
     findings += _words(data, paragraphs)
     return findings
 
@@ -321,12 +380,27 @@ def coverage(paragraphs: dict[str, _Paragraph]) -> list[Finding]:
         for q in chinese_quantities(p.text):
             if _span(q) in p.claimed or _span(q) in p.covered or p.in_not_data(q):
                 continue
-            findings.append(Finding(p.file, p.line, "coverage", p.id, f"'{q.text}' ({q}) is neither in the data "
-                                    f"(data/figures/) nor on the not-data list ({module} NOT_DATA)"))
-    for (rx, reason), (pattern, _) in zip(NOT_DATA_RE, NOT_DATA):
+            findings.append(
+                Finding(
+                    p.file,
+                    p.line,
+                    "coverage",
+                    p.id,
+                    f"'{q.text}' ({q}) is neither in the data "
+                    f"(data/figures/) nor on the not-data list ({module} NOT_DATA)",
+                )
+            )
+    for (rx, _reason), (pattern, _) in zip(NOT_DATA_RE, NOT_DATA, strict=False):
         if not any(rx.search(p.text) for p in paragraphs.values()):
-            findings.append(Finding(module, not_data_line(pattern), "coverage", "",
-                                    f"not-data entry '{pattern}' matches nothing in the text: remove it"))
+            findings.append(
+                Finding(
+                    module,
+                    not_data_line(pattern),
+                    "coverage",
+                    "",
+                    f"not-data entry '{pattern}' matches nothing in the text: remove it",
+                )
+            )
     return findings
 
 
@@ -348,30 +422,67 @@ def consistency(data: Data) -> list[Finding]:
         missing = sorted(set(range(1, n + 1)) - set(numbers))
         extra = sorted({x for x in numbers if x > n or numbers.count(x) > 1})
         if missing or extra:
-            findings.append(_at(f, "consistency", f.key, f"roundups 1 to {n} should each appear once: "
-                                                        f"missing {missing or 'none'}, extra or repeated {extra or 'none'}"))
+            findings.append(
+                _at(
+                    f,
+                    "consistency",
+                    f.key,
+                    f"roundups 1 to {n} should each appear once: "
+                    f"missing {missing or 'none'}, extra or repeated {extra or 'none'}",
+                )
+            )
         by_type = [g for g in data.figures if g.counts == "operations" and g.crime_type and not g.operations]
         total = sum(int(_value(g)) for g in by_type)
         if by_type and total != n:
-            findings.append(_at(f, "consistency", f.key, f"the crime types' roundups "
-                                                        f"({' + '.join(_plain(g.value) for g in by_type)}) "
-                                                        f"add up to {total}, not {n}"))
+            findings.append(
+                _at(
+                    f,
+                    "consistency",
+                    f.key,
+                    f"the crime types' roundups "
+                    f"({' + '.join(_plain(g.value) for g in by_type)}) "
+                    f"add up to {total}, not {n}",
+                )
+            )
     for f in data.figures:
         if f.counts == "operations" and (f.crime_type or f.operations):
-            listed = [o for o in ops if (not f.crime_type or o.crime_type == f.crime_type)
-                      and (not f.operations or o.number in f.operations)]
+            listed = [
+                o
+                for o in ops
+                if (not f.crime_type or o.crime_type == f.crime_type) and (not f.operations or o.number in f.operations)
+            ]
             if len(listed) != f.value:
-                findings.append(_at(f, "consistency", f.key, f"{_plain(f.value)} roundups stated, {len(listed)} "
-                                                            f"listed ({', '.join(str(o.number) for o in listed) or 'none'})"))
+                findings.append(
+                    _at(
+                        f,
+                        "consistency",
+                        f.key,
+                        f"{_plain(f.value)} roundups stated, {len(listed)} "
+                        f"listed ({', '.join(str(o.number) for o in listed) or 'none'})",
+                    )
+                )
         if f.counts == "crime-types" and len(data.crime_types) != f.value:
-            findings.append(_at(f, "consistency", f.key, f"{_plain(f.value)} crime types stated, "
-                                                        f"{len(data.crime_types)} in the data"))
+            findings.append(
+                _at(
+                    f,
+                    "consistency",
+                    f.key,
+                    f"{_plain(f.value)} crime types stated, {len(data.crime_types)} in the data",
+                )
+            )
         if f.part_of:
             whole = data.figure(f.part_of)
             if whole.unit != f.unit or (whole.value is not None and f.value is not None and f.value > whole.value):
-                findings.append(_at(f, "consistency", f.key, f"{_plain(f.value)} is a part of {whole.key} "
-                                                            f"({_plain(whole.value)} {whole.unit}) but exceeds it "
-                                                            "or has another unit"))
+                findings.append(
+                    _at(
+                        f,
+                        "consistency",
+                        f.key,
+                        f"{_plain(f.value)} is a part of {whole.key} "
+                        f"({_plain(whole.value)} {whole.unit}) but exceeds it "
+                        "or has another unit",
+                    )
+                )
         if f.share and f.share[0] and f.share[1]:
             part, whole = data.figure(f.share[0]), data.figure(f.share[1])
             part_v, whole_v, share_v = _value(part), _value(whole), _value(f)
@@ -379,18 +490,31 @@ def consistency(data: Data) -> list[Finding]:
             lo, hi = p_lo / w_hi * 100, p_hi / w_lo * 100
             if hi < s_lo or lo > s_hi:
                 computed = part_v / whole_v * 100
-                findings.append(_at(f, "consistency", f.key, f"{display.plain(share_v)}% stated, but "
-                                                            f"{display.plain(part_v)} / {display.plain(whole_v)} gives "
-                                                            f"{computed:.2f}% ({lo:.2f}–{hi:.2f}% within the rounding "
-                                                            "of the inputs)"))
+                findings.append(
+                    _at(
+                        f,
+                        "consistency",
+                        f.key,
+                        f"{display.plain(share_v)}% stated, but "
+                        f"{display.plain(part_v)} / {display.plain(whole_v)} gives "
+                        f"{computed:.2f}% ({lo:.2f}–{hi:.2f}% within the rounding "
+                        "of the inputs)",
+                    )
+                )
     for c in data.crime_types:
         mine = [o for o in ops if o.crime_type == c.key]
         if not mine:
             findings.append(_at(c, "consistency", c.key, "no roundup of this crime type"))
         for o in mine:
             if o.paragraph != c.paragraph:
-                findings.append(_at(o, "consistency", f"roundup {o.number}",
-                                    f"cites {o.paragraph}, but its crime type {c.key} is in {c.paragraph}"))
+                findings.append(
+                    _at(
+                        o,
+                        "consistency",
+                        f"roundup {o.number}",
+                        f"cites {o.paragraph}, but its crime type {c.key} is in {c.paragraph}",
+                    )
+                )
     return findings
 
 

@@ -6,6 +6,7 @@ The text of every Chinese block that is not a structural label (class ``label``)
 navigation order, must equal the whole source text: nothing dropped, nothing added,
 nothing reordered, no character changed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ CONTEXT = 12  # characters of context shown on each side of a difference
 @dataclass(frozen=True)
 class Place:
     """Where a piece of text is: a block of a page (docs/zh/part1.md:5, part1-q1-p1) or a line of the source."""
+
     file: str
     line: int
     id: str = ""  # the block's ID; "" for a line of the source
@@ -60,8 +62,12 @@ def _locate(segments: list[Segment], offset: int) -> Segment | None:
 
 def page_segments(pages: dict[str, list[Block]]) -> list[tuple[str, Place]]:
     """The text of every block that is text of the source, in page order, with where it is."""
-    return [(b.text, Place(rel(b.path), b.line, b.id)) for blocks in pages.values() for b in blocks
-            if b.kind != "container" and not b.is_label]
+    return [
+        (b.text, Place(rel(b.path), b.line, b.id))
+        for blocks in pages.values()
+        for b in blocks
+        if b.kind != "container" and not b.is_label
+    ]
 
 
 def source_segments(source: Path = SOURCE) -> list[tuple[str, Place]]:
@@ -80,18 +86,28 @@ def compare(pages: list[tuple[str, Place]], source: list[tuple[str, Place]]) -> 
     src_text, src_segs = _stream(source)
     if page_text == src_text:
         return []
-    i = next((k for k, (a, b) in enumerate(zip(page_text, src_text)) if a != b), min(len(page_text), len(src_text)))
+    i = next(
+        (k for k, (a, b) in enumerate(zip(page_text, src_text, strict=False)) if a != b),
+        min(len(page_text), len(src_text)),
+    )
     page_at, src_at = _locate(page_segs, i), _locate(src_segs, i)
-    found = page_text[max(0, i - CONTEXT): i + CONTEXT]
-    expected = src_text[max(0, i - CONTEXT): i + CONTEXT]
+    found = page_text[max(0, i - CONTEXT) : i + CONTEXT]
+    expected = src_text[max(0, i - CONTEXT) : i + CONTEXT]
     if page_at is None and src_at is not None:
-        return [_at(src_at.where, f"source text missing from the Chinese pages after their end: expected '…{expected}…'")]
+        return [
+            _at(src_at.where, f"source text missing from the Chinese pages after their end: expected '…{expected}…'")
+        ]
     if page_at is not None and src_at is None:
         return [_at(page_at.where, f"text not in the source (the source has ended): found '…{found}…'")]
     if page_at is None or src_at is None:  # the texts differ at i, so at least one of them goes on there
         raise AssertionError(f"no text at character {i} of either side")
-    return [_at(page_at.where, f"differs from {src_at.where} at character {i - src_at.start + 1} "
-                               f"of that source line: expected '…{expected}…', found '…{found}…'")]
+    return [
+        _at(
+            page_at.where,
+            f"differs from {src_at.where} at character {i - src_at.start + 1} "
+            f"of that source line: expected '…{expected}…', found '…{found}…'",
+        )
+    ]
 
 
 def check(docs: Path = DOCS, source: Path = SOURCE) -> list[Finding]:

@@ -4,6 +4,7 @@ The checks parse with lxml, which is fast but keeps no source lines (`Tag.source
 html.parser keeps them. So a page is parsed a second time, with html.parser, only when a finding
 on it needs a line: the element is the n-th with its name and attributes in both trees.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

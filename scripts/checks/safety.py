@@ -5,6 +5,7 @@ Rejected in the Markdown (with file and line) and in the content of the built pa
 javascript:/vbscript:/data: URLs. The theme's own scripts lie outside the page content and are
 not a translator's to change.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,10 @@ from scripts.core.paths import DOCS, rel
 TAGS = ("script", "iframe", "object", "embed", "style")
 TAG_RE = re.compile(r"<\s*/?\s*(" + "|".join(TAGS) + r")\b", re.I)
 HANDLER_RE = re.compile(r"<[^>]*?\s(on[a-z]+)\s*=", re.I)
-URL_RE = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?\s*|<)\s*((?:javascript|vbscript|data)\s*:)", re.I)
+URL_RE = re.compile(
+    r"(?:\]\(\s*<?|\b(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?\s*|<)\s*((?:javascript|vbscript|data)\s*:)",
+    re.I,
+)
 BARE_SCHEME_RE = re.compile(r"\b(javascript|vbscript)\s*:", re.I)
 URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "data")
 
@@ -29,10 +33,13 @@ def check_text(text: str, where: str) -> list[Finding]:
     findings = []
     for number, line in enumerate(text.split("\n"), 1):
         for m in TAG_RE.finditer(line):
-            findings.append(Finding(where, number, "safety", "", f"raw <{m.group(1).lower()}> is not allowed in a page"))
+            findings.append(
+                Finding(where, number, "safety", "", f"raw <{m.group(1).lower()}> is not allowed in a page")
+            )
         for m in HANDLER_RE.finditer(line):
-            findings.append(Finding(where, number, "safety", "",
-                                    f"event handler {m.group(1).lower()}= is not allowed in a page"))
+            findings.append(
+                Finding(where, number, "safety", "", f"event handler {m.group(1).lower()}= is not allowed in a page")
+            )
         schemes = {m.group(1).lower().replace(" ", "") for m in URL_RE.finditer(line)}
         schemes |= {m.group(1).lower() + ":" for m in BARE_SCHEME_RE.finditer(line)}
         for scheme in sorted(schemes):

@@ -7,6 +7,7 @@
 * Offline: no page or stylesheet loads a script, stylesheet, font, image, ``@import`` or
   ``url()`` from another host.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,18 @@ from scripts.core.languages import language_of, twin
 
 BASE = "http://site.invalid/"  # a stand-in origin to resolve relative links against
 CSS_URL_RE = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*['"]?([^'")\s]+)""")
-RESOURCE_ATTRS = {"script": "src", "img": "src", "source": "src", "iframe": "src", "audio": "src",
-                  "video": "src", "embed": "src", "object": "data", "use": "href", "image": "href"}
+RESOURCE_ATTRS = {
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+    "use": "href",
+    "image": "href",
+}
 REQUEST_RELS = {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "preconnect", "dns-prefetch", "manifest"}
 
 page_lang = language_of  # the language of a page ('en/part1/index.html' is English); tests/test_reader.py uses it
@@ -55,8 +66,9 @@ class Site:
             site.pages[key] = soup
             # one walk through the page; each check then picks its elements from this list
             elements = site.elements[key] = tags(soup)
-            site.ids[key] = {attr_text(el, "id") for el in elements if el.has_attr("id")} | \
-                {attr_text(el, "name") for el in elements if el.name == "a" and el.has_attr("name")}
+            site.ids[key] = {attr_text(el, "id") for el in elements if el.has_attr("id")} | {
+                attr_text(el, "name") for el in elements if el.name == "a" and el.has_attr("name")
+            }
         return site
 
     def find(self, page: str, names: str | tuple[str, ...], attr: str | None = None) -> list[Tag]:
@@ -71,7 +83,7 @@ class Site:
         path = unquote(parts.path.lstrip("/"))
         if not path.startswith(self.prefix):
             return None, parts.fragment
-        path = path[len(self.prefix):]
+        path = path[len(self.prefix) :]
         candidates = [path] if path and not path.endswith("/") else []
         candidates += [path + "index.html" if path.endswith("/") or not path else path + "/index.html"]
         for candidate in candidates:
@@ -108,7 +120,7 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
     for page, soup in site.pages.items():
         for el in site.find(page, ("a", "link"), "href"):
             url = attr_text(el, "href")
-            if url.startswith(("mailto:", "tel:")) or el.name == "link" and "canonical" in (el.get("rel") or []):
+            if url.startswith(("mailto:", "tel:")) or (el.name == "link" and "canonical" in (el.get("rel") or [])):
                 continue
             if is_external(page, url):
                 if el.name == "a" and any(url.startswith(prefix) for prefix in allowlist):
@@ -133,7 +145,12 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
             lang, href = attr_text(el, "hreflang"), attr_text(el, "href")
             target, _ = site.target(page, href)
             if target != twin(page, lang):
-                found(page, el, f"language link '{lang}' -> {href}", f"expected its twin {twin(page, lang)}, found {target}")
+                found(
+                    page,
+                    el,
+                    f"language link '{lang}' -> {href}",
+                    f"expected its twin {twin(page, lang)}, found {target}",
+                )
     return findings
 
 
@@ -141,8 +158,11 @@ def _external_in_css(text: str, page: str) -> Iterator[tuple[int, str]]:
     """(line within `text`, 0-based; url) of each url() or @import of CSS on `page` that is on another host."""
     for m in CSS_URL_RE.finditer(text):
         url = m.group(1)
-        if not url.startswith("data:") and is_external(page, url) \
-                and urlsplit(urljoin(BASE + page, url)).scheme in ("http", "https", ""):
+        if (
+            not url.startswith("data:")
+            and is_external(page, url)
+            and urlsplit(urljoin(BASE + page, url)).scheme in ("http", "https", "")
+        ):
             yield text.count("\n", 0, m.start()), url
 
 
@@ -157,22 +177,35 @@ def check_offline(root: Path) -> list[Finding]:
     lines = SourceLines(root)
     for page in site.pages:
         elements = site.elements[page]
-        for tag, name in list(RESOURCE_ATTRS.items()) + [("link", "href")]:
+        for tag, name in [*list(RESOURCE_ATTRS.items()), ("link", "href")]:
             for el in site.find(page, tag, name):
                 url = attr_text(el, name)
                 if tag == "link" and not set(el.get("rel") or []) & REQUEST_RELS:
                     continue
                 if not url.startswith("data:") and is_external(page, url):
-                    findings.append(Finding(page, lines.line(page, el, elements), "offline", "",
-                                            f"<{tag} {name}=\"{url}\"> loads from another host"))
+                    findings.append(
+                        Finding(
+                            page,
+                            lines.line(page, el, elements),
+                            "offline",
+                            "",
+                            f'<{tag} {name}="{url}"> loads from another host',
+                        )
+                    )
         for el in site.find(page, "style"):  # the text of a <style> starts on the line of its tag
-            findings += [Finding(page, lines.line(page, el, elements) + n, "offline", "", _loads(url))
-                         for n, url in _external_in_css(el.get_text(), page)]
+            findings += [
+                Finding(page, lines.line(page, el, elements) + n, "offline", "", _loads(url))
+                for n, url in _external_in_css(el.get_text(), page)
+            ]
         for el in (el for el in elements if el.has_attr("style")):
-            findings += [Finding(page, lines.line(page, el, elements), "offline", "", _loads(url))
-                         for _, url in _external_in_css(attr_text(el, "style"), page)]
+            findings += [
+                Finding(page, lines.line(page, el, elements), "offline", "", _loads(url))
+                for _, url in _external_in_css(attr_text(el, "style"), page)
+            ]
     for css in sorted(root.rglob("*.css")):
         key = css.relative_to(root).as_posix()
-        findings += [Finding(key, 1 + n, "offline", "", _loads(url))
-                     for n, url in _external_in_css(css.read_text(encoding="utf-8", errors="replace"), key)]
+        findings += [
+            Finding(key, 1 + n, "offline", "", _loads(url))
+            for n, url in _external_in_css(css.read_text(encoding="utf-8", errors="replace"), key)
+        ]
     return findings

@@ -8,18 +8,19 @@
 
 Each finding (scripts/core/findings.py) reads `file:line: [check] paragraph-id: expected …, found …`.
 """
+
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 from pathlib import Path
 
-from scripts.core.findings import Finding
-from scripts.text import glossary as gl
-from scripts.core.paths import DOCS, rel
-from scripts.text.blocks import Block, load_language, page_path
 from scripts.core.config import nav_pages
-from scripts.text.quantities import Quantity, chinese_quantities, english_quantities, fmt
+from scripts.core.findings import Finding
+from scripts.core.paths import DOCS, rel
+from scripts.text import glossary as gl
+from scripts.text.blocks import Block, load_language, page_path
+from scripts.text.quantities import Quantity, chinese_quantities, english_quantities
 
 CN_UP, CN_DOWN = r"上升|增长|提高|增加|增幅", r"下降|减少|降低|缩减|下滑"
 CN_DIRECTION_RE = re.compile(f"(?P<up>{CN_UP})|(?P<down>{CN_DOWN})")
@@ -57,9 +58,9 @@ def english_direction(text: str, q: Quantity) -> str | None:
     d = _direction_before(text, q.start, EN_CLAUSE_RE, EN_DIRECTION_RE)
     if d:
         return d
-    window = text[q.end:q.end + 40]
+    window = text[q.end : q.end + 40]
     m = EN_DIRECTION_RE.search(window)
-    if m and not EN_CLAUSE_RE.search(window[:m.start()]) and len(window[:m.start()].split()) <= 3:
+    if m and not EN_CLAUSE_RE.search(window[: m.start()]) and len(window[: m.start()].split()) <= 3:
         return "up" if m.group("up") else "down"
     return None
 
@@ -89,30 +90,52 @@ def check_pair(zh: Block, en: Block, terms: list[gl.Term]) -> list[Finding]:
     missing = list(first.values())
     extra = [q for q in eq if _key(q) not in zkeys]
     if missing:
-        findings.append(_at(en, "numbers", f"expected {_show(missing)} as in the Chinese, "
-                                           f"found {_show(extra) if extra else 'no such figure'}"))
+        findings.append(
+            _at(
+                en,
+                "numbers",
+                f"expected {_show(missing)} as in the Chinese, found {_show(extra) if extra else 'no such figure'}",
+            )
+        )
     elif extra:
         findings.append(_at(en, "numbers", f"expected no figure the Chinese lacks, found {_show(extra)}"))
     for key, direction in chinese_directions(zh.text).items():
         for q in (q for q in eq if _key(q) == key):
             got = english_direction(en.text, q)
             if got != direction:
-                findings.append(_at(en, "direction", f"expected {q} to be {direction} as in the Chinese, "
-                                                     f"found {got or 'no direction'}"))
+                findings.append(
+                    _at(
+                        en,
+                        "direction",
+                        f"expected {q} to be {direction} as in the Chinese, found {got or 'no direction'}",
+                    )
+                )
     lowered = en.text.lower()
     for term in gl.terms_in(zh.text, terms):
         if not any(r.lower() in lowered for r in term.renderings):
-            findings.append(_at(en, "glossary", f"expected '{term.en}' for {term.zh}"
-                                + (f" (or {', '.join(repr(v) for v in term.variants)})" if term.variants else "")
-                                + ", found none of them"))
+            findings.append(
+                _at(
+                    en,
+                    "glossary",
+                    f"expected '{term.en}' for {term.zh}"
+                    + (f" (or {', '.join(repr(v) for v in term.variants)})" if term.variants else "")
+                    + ", found none of them",
+                )
+            )
     allowed = [t.zh for t in terms if t.keep_chinese]
     rest = en.text
     for a in allowed:
         rest = rest.replace(a, "")
     leftovers = LEFTOVER_RE.findall(rest)
     if leftovers:
-        findings.append(_at(en, "leftovers", "expected no Chinese characters or full-width punctuation, "
-                                             f"found {' '.join(repr(x) for x in leftovers)}"))
+        findings.append(
+            _at(
+                en,
+                "leftovers",
+                "expected no Chinese characters or full-width punctuation, "
+                f"found {' '.join(repr(x) for x in leftovers)}",
+            )
+        )
     return findings
 
 
@@ -130,25 +153,39 @@ def check_alignment(zh: list[Block], en: list[Block], en_path: Path) -> list[Fin
         if b.id not in en_by_id:
             before = next((en_by_id[p.id] for p in reversed(zh[:i]) if p.id in en_by_id), None)
             line = before.line if before else 1
-            findings.append(Finding(rel(en_path), line, "alignment", b.id,
-                                    f"expected {b.kind} '{b.id}' ({b.where()}) after line {line}, found none"))
+            findings.append(
+                Finding(
+                    rel(en_path),
+                    line,
+                    "alignment",
+                    b.id,
+                    f"expected {b.kind} '{b.id}' ({b.where()}) after line {line}, found none",
+                )
+            )
     for b in en:
         if b.id not in zh_by_id:
             findings.append(_at(b, "alignment", f"expected no block the Chinese lacks, found {b.kind} '{b.id}'"))
     common_zh = [i for i in zh_ids if i in en_by_id]
     common_en = [i for i in en_ids if i in zh_by_id]
     if common_zh != common_en:
-        for want, got in zip(common_zh, common_en):
+        for want, got in zip(common_zh, common_en, strict=False):
             if want != got:
-                findings.append(_at(en_by_id[got], "alignment",
-                                    f"expected '{want}' here as in the Chinese order, found '{got}'"))
+                findings.append(
+                    _at(en_by_id[got], "alignment", f"expected '{want}' here as in the Chinese order, found '{got}'")
+                )
                 break
     for b in en:
         z = zh_by_id.get(b.id)
         if z and _shape(z) != _shape(b):
-            findings.append(_at(b, "alignment", f"expected {b.kind if z.kind == b.kind else z.kind} "
-                                f"level={z.level} classes={list(z.classes)} speaker={z.speaker or '-'} as in {z.where()}, "
-                                f"found level={b.level} classes={list(b.classes)} speaker={b.speaker or '-'}"))
+            findings.append(
+                _at(
+                    b,
+                    "alignment",
+                    f"expected {b.kind if z.kind == b.kind else z.kind} "
+                    f"level={z.level} classes={list(z.classes)} speaker={z.speaker or '-'} as in {z.where()}, "
+                    f"found level={b.level} classes={list(b.classes)} speaker={b.speaker or '-'}",
+                )
+            )
     return findings
 
 

@@ -5,6 +5,7 @@
 * the pull-request workflow runs the README's test command and uploads the built site;
 * the deploy workflow runs on pushes to main and deploys to GitHub Pages.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,11 @@ PINNED_RE = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 def readme_commands(readme: Path = ROOT / "README.md") -> list[str]:
     """The commands of the README's first code block: `make serve`, `make test`."""
     block = re.search(r"```(?:sh|bash)?\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
-    return [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.split("#")[0].strip()] if block else []
+    return (
+        [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.split("#")[0].strip()]
+        if block
+        else []
+    )
 
 
 Workflow = dict[Any, Any]  # a workflow file as YAML reads it (its keys include True: see _triggers)

@@ -1,4 +1,5 @@
 """The site's settings, read from mkdocs.yml with MkDocs' own YAML loader (its `!ENV` tags and all)."""
+
 from __future__ import annotations
 
 from pathlib import Path

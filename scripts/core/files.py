@@ -1,4 +1,5 @@
 """Writing files safely: whole or not at all, as ordinary 0644 files, and only when their content changes."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """What every check reports: one `Finding` per problem, printed `file:line: [check] ID: message`."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """Generated sections of a page: the lines between `<!-- generated:NAME … -->` and
 `<!-- /generated:NAME -->`, written by a command and never by hand."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The languages of the site and where each lives: its folder of pages and its root in the site."""
+
 from __future__ import annotations
 
 LANGS = ("zh", "en")

@@ -1,4 +1,5 @@
 """Where the project is, and how it names its files."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Reading YAML with the line of every node, and checking it against a JSON Schema, so that every
 problem is reported as `file:line: field: message`."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,13 +33,14 @@ def _index(node: yaml.Node, path: Key, lines: Lines, file: str, errors: list[str
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
-                errors.append(f"{file}:{line}: {dotted(path) or 'top level'}: duplicate key '{key}' "
-                              f"(first on line {seen[key]})")
+                errors.append(
+                    f"{file}:{line}: {dotted(path) or 'top level'}: duplicate key '{key}' (first on line {seen[key]})"
+                )
             seen[key] = line
-            _index(value_node, path + (key,), lines, file, errors)
+            _index(value_node, (*path, key), lines, file, errors)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index(item, path + (i,), lines, file, errors)
+            _index(item, (*path, i), lines, file, errors)
 
 
 # libyaml's parser (PyYAML's C binding) reads the same documents as the pure-Python one, several times
@@ -102,18 +104,21 @@ def line_of(lines: Lines, path: Key) -> int:
 def _schema_message(err: jsonschema.ValidationError) -> str:
     if err.validator in ("oneOf", "anyOf") and err.context:
         err = best_match(err.context)
-    where = dotted(err.absolute_path) or "top level"
+    where = dotted(tuple(err.absolute_path)) or "top level"
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    expected: Any = err.validator_value
     if err.validator == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         return f"{where}: missing field '{missing}'"
     if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        given = err.instance if isinstance(err.instance, dict) else {}
+        extra = sorted(set(given) - set(schema.get("properties", {})))
         return f"{where}: unknown field(s) {', '.join(repr(e) for e in extra)}"
     if err.validator == "type":
-        expected = err.validator_value if isinstance(err.validator_value, str) else " or ".join(err.validator_value)
-        return f"{where}: expected {expected}, found {err.instance!r}"
+        shown = expected if isinstance(expected, str) else " or ".join(expected)
+        return f"{where}: expected {shown}, found {err.instance!r}"
     if err.validator == "enum":
-        return f"{where}: {err.instance!r} is not one of {', '.join(repr(v) for v in err.validator_value)}"
+        return f"{where}: {err.instance!r} is not one of {', '.join(repr(v) for v in expected)}"
     return f"{where}: {err.message}"
 
 

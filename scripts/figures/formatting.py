@@ -5,6 +5,7 @@ Chinese figures are written the way the interview writes them (万 and 亿 for r
 digits otherwise), English ones the way the English pages do (thousands separators, million and
 billion for round values). Both read back to the same value through scripts/numbers.py.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,12 +52,20 @@ UNITS: dict[str, Unit] = {
 ZH_BEFORE = ("约", "近", "逾")
 ZH_AFTER_NUMBER = ("多",)  # 80多个: between the figure and its measure word
 ZH_AFTER_UNIT = ("以上", "左右")  # 20万起以上, 89%左右
-EN_QUALIFIERS = {"约": ("about ", ""), "近": ("nearly ", ""), "逾": ("over ", ""), "多": ("more than ", ""),
-                 "以上": ("", " or more"), "左右": ("about ", "")}
+EN_QUALIFIERS = {
+    "约": ("about ", ""),
+    "近": ("nearly ", ""),
+    "逾": ("over ", ""),
+    "多": ("more than ", ""),
+    "以上": ("", " or more"),
+    "左右": ("about ", ""),
+}
 
-AGAINST = {"previous-year": ("同比", " year on year"),
-           "previous-three-years": ("同比前三年", " compared with the previous three years"),
-           None: ("", "")}
+AGAINST = {
+    "previous-year": ("同比", " year on year"),
+    "previous-three-years": ("同比前三年", " compared with the previous three years"),
+    None: ("", ""),
+}
 
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -118,7 +127,7 @@ def en_value(value: Decimal, unit: str, qualifier: str | None = None) -> str:
     number = en_number(value)
     if unit == "percent":
         return f"{before}{number}%{after}"
-    word = (u.en_one if value == 1 else u.en_many)
+    word = u.en_one if value == 1 else u.en_many
     return f"{before}{u.en_prefix}{number}{' ' + word if word else ''}{after}"
 
 

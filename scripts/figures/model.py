@@ -5,25 +5,37 @@ Every file is read with the line of each field kept, checked against data/figure
 IDs against the Chinese pages, crime types, roundup numbers, reasons and the keys of other
 figures. Any problem raises a :class:`DataError` whose lines read `file:line: field: message`.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-
-from scripts.core.yamlfile import Key, Lines, YamlError, dotted, line_of, read_yaml, schema_errors
-from scripts.figures import formatting as display
 from scripts.core.paths import DOCS, ROOT, rel
+from scripts.core.yamlfile import Lines, YamlError, line_of, read_yaml, schema_errors
+from scripts.figures import formatting as display
 from scripts.text.blocks import FormatError, load_language
 
 DATA_DIR = ROOT / "data" / "figures"
 SCHEMA = ROOT / "data" / "figures.schema.json"
 # The files in the order of the interview; any other file follows, by name.
-ORDER = ["headline", "measures", "hurricane", "operations", "crime_types", "fraud_mechanisms", "police", "honours",
-         "province", "localities", "campaigns"]
+ORDER = [
+    "headline",
+    "measures",
+    "hurricane",
+    "operations",
+    "crime_types",
+    "fraud_mechanisms",
+    "police",
+    "honours",
+    "province",
+    "localities",
+    "campaigns",
+]
 
 
 class DataError(ValueError):
@@ -184,12 +196,27 @@ class Data:
         return next(r for r in self.reasons if r.key == key)
 
 
-def where(item) -> str:
+class Located(Protocol):
+    """A record of a data file: where it is."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+
+
+class Keyed(Located, Protocol):
+    @property
+    def key(self) -> str: ...
+
+
+def where(item: Located) -> str:
     """`data/figures/headline.yml:12`: where a record is."""
     return f"{item.file}:{item.line}"
 
 
 # --- schema ----------------------------------------------------------------------------------------
+
 
 def _merge_defaults(doc: dict, lines: Lines) -> dict:
     """Each figure with its file's defaults filled in; fields from the defaults keep their line there."""
@@ -199,14 +226,15 @@ def _merge_defaults(doc: dict, lines: Lines) -> dict:
         return doc
     merged = []
     # the lines of each default's nodes, found once (not once per figure: that grew with the square of the data)
-    default_lines = {name: [(path, line) for path, line in lines.items() if path[:2] == ("defaults", name)]
-                     for name in defaults}
+    default_lines = {
+        name: [(path, line) for path, line in lines.items() if path[:2] == ("defaults", name)] for name in defaults
+    }
     for i, record in enumerate(figures):
         if isinstance(record, dict):
             for name in defaults:
                 if name not in record:
                     for path, line in default_lines[name]:
-                        lines[("figures", i, name) + path[2:]] = line
+                        lines[("figures", i, name, *path[2:])] = line
             record = {**defaults, **record}
         merged.append(record)
     return {**doc, "figures": merged}
@@ -221,7 +249,12 @@ def validate(doc: object, lines: Lines, path: Path, schema: dict[str, Any]) -> l
 
 # --- building the model ---------------------------------------------------------------------------
 
-def _label(d: dict | None) -> Label | None:
+
+def _label(d: dict[str, str]) -> Label:
+    return Label(d["zh"], d["en"])
+
+
+def _optional_label(d: dict[str, str] | None) -> Label | None:
     return Label(d["zh"], d["en"]) if d else None
 
 
@@ -229,39 +262,84 @@ def _dec(x: float | int | None) -> Decimal | None:
     return None if x is None else Decimal(str(x))
 
 
-def _build(doc: dict, lines: Lines, path: Path) -> Dataset:
+def _build(doc: dict[str, Any], lines: Lines, path: Path) -> Dataset:
     name, file = path.stem, rel(path)
     ds = Dataset(name, path, _label(doc["title"]))
     for i, r in enumerate(doc.get("figures") or []):
         change = r.get("change")
         share = r.get("share")
-        ds.figures.append(Figure(
-            key=r["key"], label=_label(r["label"]), value=_dec(r["value"]), unit=r["unit"],
-            period=_label(r["period"]), scope=_label(r["scope"]), paragraph=r["paragraph"], dataset=name, file=file,
-            line=line_of(lines, ("figures", i)), qualifier=r.get("qualifier"),
-            change=Change(_dec(change["percent"]), change["against"]) if change else None,
-            note=_label(r.get("note")), crime_type=r.get("crime_type"), operations=tuple(r.get("operations") or ()),
-            counts=r.get("counts"), part_of=r.get("part_of"), share=(share["part"], share["whole"]) if share else None))
+        ds.figures.append(
+            Figure(
+                key=r["key"],
+                label=_label(r["label"]),
+                value=_dec(r["value"]),
+                unit=r["unit"],
+                period=_optional_label(r["period"]),
+                scope=_label(r["scope"]),
+                paragraph=r["paragraph"],
+                dataset=name,
+                file=file,
+                line=line_of(lines, ("figures", i)),
+                qualifier=r.get("qualifier"),
+                change=Change(Decimal(str(change["percent"])), change["against"]) if change else None,
+                note=_optional_label(r.get("note")),
+                crime_type=r.get("crime_type"),
+                operations=tuple(r.get("operations") or ()),
+                counts=r.get("counts"),
+                part_of=r.get("part_of"),
+                share=(share["part"], share["whole"]) if share else None,
+            )
+        )
     for i, r in enumerate(doc.get("crime_types") or []):
-        ds.crime_types.append(CrimeType(r["key"], _label(r["label"]), r["paragraph"], name, file, line_of(lines, ("crime_types", i))))
+        ds.crime_types.append(
+            CrimeType(r["key"], _label(r["label"]), r["paragraph"], name, file, line_of(lines, ("crime_types", i)))
+        )
     for i, r in enumerate(doc.get("operations") or []):
-        ds.operations.append(Operation(r["number"], r["crime_type"], r["paragraph"], name, file, line_of(lines, ("operations", i))))
+        ds.operations.append(
+            Operation(r["number"], r["crime_type"], r["paragraph"], name, file, line_of(lines, ("operations", i)))
+        )
     for i, r in enumerate(doc.get("reasons") or []):
-        ds.reasons.append(Reason(r["key"], _label(r["label"]), r["paragraph"], name, file, line_of(lines, ("reasons", i))))
+        ds.reasons.append(
+            Reason(r["key"], _label(r["label"]), r["paragraph"], name, file, line_of(lines, ("reasons", i)))
+        )
     for i, r in enumerate(doc.get("localities") or []):
-        ds.localities.append(Locality(r["key"], _label(r["name"]), _label(r["prefecture"]), tuple(r["reasons"]),
-                                      tuple(r["paragraphs"]), name, file, line_of(lines, ("localities", i))))
+        ds.localities.append(
+            Locality(
+                r["key"],
+                _label(r["name"]),
+                _label(r["prefecture"]),
+                tuple(r["reasons"]),
+                tuple(r["paragraphs"]),
+                name,
+                file,
+                line_of(lines, ("localities", i)),
+            )
+        )
     for i, r in enumerate(doc.get("campaigns") or []):
-        ds.campaigns.append(Campaign(r["key"], r["year"], _label(r["name"]), _label(r["approach"]),
-                                     tuple(_label(f) for f in r["focus"]), r["paragraph"], name, file,
-                                     line_of(lines, ("campaigns", i))))
+        ds.campaigns.append(
+            Campaign(
+                r["key"],
+                r["year"],
+                _label(r["name"]),
+                _label(r["approach"]),
+                tuple(_label(f) for f in r["focus"]),
+                r["paragraph"],
+                name,
+                file,
+                line_of(lines, ("campaigns", i)),
+            )
+        )
     return ds
 
 
 def interview_paragraphs(docs: Path = DOCS) -> dict[str, object]:
     """The Chinese blocks that are text of the interview (not labels, not containers): {id: Block}."""
-    return {b.id: b for blocks in load_language("zh", docs).values() for b in blocks
-            if b.kind != "container" and not b.is_label}
+    return {
+        b.id: b
+        for blocks in load_language("zh", docs).values()
+        for b in blocks
+        if b.kind != "container" and not b.is_label
+    }
 
 
 def _references(data: Data, paragraph_ids: set[str]) -> list[str]:
@@ -274,13 +352,20 @@ def _references(data: Data, paragraph_ids: set[str]) -> list[str]:
 
     at = where
 
-    def para(item, pid: str, field_: str) -> None:
+    def para(item: Located, pid: str, field_: str) -> None:
         if pid not in paragraph_ids:
-            errors.append(f"{at(item)}: {field_}: unknown paragraph ID '{pid}' (no paragraph of the interview "
-                          f"in docs/zh has it)")
+            errors.append(
+                f"{at(item)}: {field_}: unknown paragraph ID '{pid}' (no paragraph of the interview in docs/zh has it)"
+            )
 
-    for kind, items in [("figure", data.figures), ("crime type", data.crime_types), ("reason", data.reasons),
-                        ("locality", data.localities), ("campaign", data.campaigns)]:
+    keyed: list[tuple[str, Sequence[Keyed]]] = [
+        ("figure", data.figures),
+        ("crime type", data.crime_types),
+        ("reason", data.reasons),
+        ("locality", data.localities),
+        ("campaign", data.campaigns),
+    ]
+    for kind, items in keyed:
         for item in items:
             if item.key in owners:
                 errors.append(f"{at(item)}: key: duplicate key '{item.key}' (also {owners[item.key]})")
@@ -303,8 +388,8 @@ def _references(data: Data, paragraph_ids: set[str]) -> list[str]:
         for reason in loc.reasons:
             if reason not in reasons:
                 errors.append(f"{at(loc)}: reasons: unknown reason '{reason}'")
-    for c in data.campaigns:
-        para(c, c.paragraph, "paragraph")
+    for campaign in data.campaigns:
+        para(campaign, campaign.paragraph, "paragraph")
     for f in data.figures:
         para(f, f.paragraph, "paragraph")
         if f.value is None and f.change is None:
@@ -314,8 +399,11 @@ def _references(data: Data, paragraph_ids: set[str]) -> list[str]:
         for n in f.operations:
             if n not in numbers:
                 errors.append(f"{at(f)}: operations: unknown roundup {n} (record '{f.key}')")
-        for name, ref in [("part_of", f.part_of), ("share.part", f.share and f.share[0]),
-                          ("share.whole", f.share and f.share[1])]:
+        for name, ref in [
+            ("part_of", f.part_of),
+            ("share.part", f.share and f.share[0]),
+            ("share.whole", f.share and f.share[1]),
+        ]:
             if ref and ref not in figures:
                 errors.append(f"{at(f)}: {name}: unknown figure '{ref}' (record '{f.key}')")
         if f.share and f.unit != "percent":
@@ -326,7 +414,9 @@ def _references(data: Data, paragraph_ids: set[str]) -> list[str]:
 def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEMA) -> Data:
     """Every data file, validated; DataError lists every problem found."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    paths = sorted(data_dir.glob("*.yml"), key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else len(ORDER), p.name))
+    paths = sorted(
+        data_dir.glob("*.yml"), key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else len(ORDER), p.name)
+    )
     if not paths:
         raise DataError([f"{rel(data_dir)}:1: no data files (*.yml)"])
     errors: list[str] = []
@@ -340,7 +430,7 @@ def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEM
         doc = _merge_defaults(doc, lines) if isinstance(doc, dict) else doc
         problems = validate(doc, lines, path, schema)
         errors += problems
-        if not problems:
+        if not problems and isinstance(doc, dict):
             parsed.append((doc, lines, path))
     if errors:
         raise DataError(errors)
@@ -357,9 +447,11 @@ def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEM
 
 # --- derived values -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Derived:
     """A value computed from stated ones, never stated itself: the 2015 base of a year-on-year change."""
+
     value: Decimal  # rounded to the fewest significant digits (3 at least) that stay within [low, high]
     low: Decimal  # the range the rounding of the stated inputs allows
     high: Decimal
@@ -379,9 +471,14 @@ def base_2015(f: Figure) -> Derived | None:
     if f.value is None or f.change is None or f.change.against != "previous-year":
         return None
     half_value = display.step(f.value) / 2
-    half_change = Decimal(1).scaleb(f.change.percent.as_tuple().exponent) / 2
-    corners = [(f.value + dv) / (1 + (f.change.percent + dc) / 100)
-               for dv in (-half_value, half_value) for dc in (-half_change, half_change)]
+    exponent = f.change.percent.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite number, as the schema requires
+    half_change = Decimal(1).scaleb(exponent) / 2
+    corners = [
+        (f.value + dv) / (1 + (f.change.percent + dc) / 100)
+        for dv in (-half_value, half_value)
+        for dc in (-half_change, half_change)
+    ]
     central = f.value / (1 + f.change.percent / 100)
     low, high = min(corners).quantize(Decimal(1), ROUND_FLOOR), max(corners).quantize(Decimal(1), ROUND_CEILING)
     # as few significant digits (three at least) as keep the rounded value inside that range

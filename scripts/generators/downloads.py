@@ -1,6 +1,7 @@
 """The downloads: the whole data as JSON and as CSV files, in docs/zh/downloads/ (one copy, for both
 languages), linked from the Data page. They are generated (JSON and CSV cannot say so themselves): a
 2015 value computed from a year-on-year change is marked as derived (`base_2015_derived`)."""
+
 from __future__ import annotations
 
 import csv
@@ -16,9 +17,13 @@ from scripts.generators.figure_text import value_text
 
 GENERATED_BY = "make tables"
 DOWNLOADS = "downloads"  # docs/zh/downloads/: one copy, for both languages
-FILES = {"json": "hurricane2016-data.json", "figures": "hurricane2016-figures.csv",
-         "operations": "hurricane2016-operations.csv", "localities": "hurricane2016-localities.csv",
-         "campaigns": "hurricane2016-campaigns.csv"}
+FILES = {
+    "json": "hurricane2016-data.json",
+    "figures": "hurricane2016-figures.csv",
+    "operations": "hurricane2016-operations.csv",
+    "localities": "hurricane2016-localities.csv",
+    "campaigns": "hurricane2016-campaigns.csv",
+}
 
 Cell = str | int | None  # a CSV field: None is written as an empty one
 
@@ -36,39 +41,77 @@ def _lab(label: Label | None) -> dict[str, str] | None:
 def figure_record(f: Figure, data: Data) -> dict[str, Any]:
     base = base_2015(f)
     return {
-        "key": f.key, "dataset": f.dataset, "label": _lab(f.label), "value": _num(f.value), "unit": f.unit,
-        "qualifier": f.qualifier, "period": _lab(f.period), "scope": _lab(f.scope),
+        "key": f.key,
+        "dataset": f.dataset,
+        "label": _lab(f.label),
+        "value": _num(f.value),
+        "unit": f.unit,
+        "qualifier": f.qualifier,
+        "period": _lab(f.period),
+        "scope": _lab(f.scope),
         "change": {"percent": _num(f.change.percent), "against": f.change.against} if f.change else None,
-        "paragraph": f.paragraph, "note": _lab(f.note), "crime_type": f.crime_type,
-        "operations": list(f.operations), "counts": f.counts, "part_of": f.part_of,
+        "paragraph": f.paragraph,
+        "note": _lab(f.note),
+        "crime_type": f.crime_type,
+        "operations": list(f.operations),
+        "counts": f.counts,
+        "part_of": f.part_of,
         "share": {"part": f.share[0], "whole": f.share[1]} if f.share else None,
         "text": {"zh": value_text(f, "zh"), "en": value_text(f, "en")},
-        "base_2015_derived": {"derived": True, "value": _num(base.value), "low": _num(base.low),
-                              "high": _num(base.high), "method": base.method} if base else None,
+        "base_2015_derived": {
+            "derived": True,
+            "value": _num(base.value),
+            "low": _num(base.low),
+            "high": _num(base.high),
+            "method": base.method,
+        }
+        if base
+        else None,
     }
 
 
 def export_json(data: Data) -> str:
     obj = {
         "about": {
-            "title": {"zh": "逯峰访谈：“飓风2016”专项行动 — 数据",
-                      "en": "Lu Feng Interview: the Hurricane 2016 Campaign — data"},
+            "title": {
+                "zh": "逯峰访谈：“飓风2016”专项行动 — 数据",
+                "en": "Lu Feng Interview: the Hurricane 2016 Campaign — data",
+            },
             "source": "《现代世界警察》 interview with 逯峰 (Lu Feng); each record cites the ID of the Chinese "
-                      "paragraph that states it",
+            "paragraph that states it",
             "generated_by": f"`{GENERATED_BY}` (python -m scripts tables) from data/figures/*.yml; do not edit",
             "derived": "base_2015_derived is computed as value / (1 + change / 100) from a year-on-year change; "
-                       "it is not stated in the interview",
+            "it is not stated in the interview",
         },
         "datasets": [{"name": ds.name, "title": _lab(ds.title)} for ds in data.datasets.values()],
         "figures": [figure_record(f, data) for f in data.figures],
         "crime_types": [{"key": c.key, "label": _lab(c.label), "paragraph": c.paragraph} for c in data.crime_types],
-        "operations": [{"number": o.number, "label": _lab(o.label), "crime_type": o.crime_type,
-                        "paragraph": o.paragraph} for o in data.operations],
+        "operations": [
+            {"number": o.number, "label": _lab(o.label), "crime_type": o.crime_type, "paragraph": o.paragraph}
+            for o in data.operations
+        ],
         "reasons": [{"key": r.key, "label": _lab(r.label), "paragraph": r.paragraph} for r in data.reasons],
-        "localities": [{"key": x.key, "name": _lab(x.name), "prefecture": _lab(x.prefecture),
-                        "reasons": list(x.reasons), "paragraphs": list(x.paragraphs)} for x in data.localities],
-        "campaigns": [{"key": k.key, "year": k.year, "name": _lab(k.name), "approach": _lab(k.approach),
-                       "focus": [_lab(x) for x in k.focus], "paragraph": k.paragraph} for k in data.campaigns],
+        "localities": [
+            {
+                "key": x.key,
+                "name": _lab(x.name),
+                "prefecture": _lab(x.prefecture),
+                "reasons": list(x.reasons),
+                "paragraphs": list(x.paragraphs),
+            }
+            for x in data.localities
+        ],
+        "campaigns": [
+            {
+                "key": k.key,
+                "year": k.year,
+                "name": _lab(k.name),
+                "approach": _lab(k.approach),
+                "focus": [_lab(x) for x in k.focus],
+                "paragraph": k.paragraph,
+            }
+            for k in data.campaigns
+        ],
     }
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
@@ -87,35 +130,106 @@ def _plain(d: Decimal | None) -> str | None:
 
 def _figure_row(f: Figure) -> list[Cell]:
     base = base_2015(f)
-    return [f.key, f.dataset, f.label.zh, f.label.en, _plain(f.value), f.unit, f.qualifier,
-            f.period.zh if f.period else None, f.period.en if f.period else None, f.scope.zh, f.scope.en,
-            _plain(f.change.percent) if f.change else None, f.change.against if f.change else None,
-            f.crime_type, " ".join(str(n) for n in f.operations), f.paragraph,
-            value_text(f, "zh"), value_text(f, "en"),
-            _plain(base.value) if base else None, _plain(base.low) if base else None,
-            _plain(base.high) if base else None]
+    return [
+        f.key,
+        f.dataset,
+        f.label.zh,
+        f.label.en,
+        _plain(f.value),
+        f.unit,
+        f.qualifier,
+        f.period.zh if f.period else None,
+        f.period.en if f.period else None,
+        f.scope.zh,
+        f.scope.en,
+        _plain(f.change.percent) if f.change else None,
+        f.change.against if f.change else None,
+        f.crime_type,
+        " ".join(str(n) for n in f.operations),
+        f.paragraph,
+        value_text(f, "zh"),
+        value_text(f, "en"),
+        _plain(base.value) if base else None,
+        _plain(base.low) if base else None,
+        _plain(base.high) if base else None,
+    ]
 
 
 def export_csv(data: Data) -> dict[str, str]:
     """The CSV files' texts, by their key in FILES."""
     return {
-        "figures": _csv(["key", "dataset", "label_zh", "label_en", "value", "unit", "qualifier", "period_zh",
-                         "period_en", "scope_zh", "scope_en", "change_percent", "change_against", "crime_type",
-                         "operations", "paragraph", "text_zh", "text_en", "base_2015_derived", "base_2015_derived_low",
-                         "base_2015_derived_high"], [_figure_row(f) for f in data.figures]),
-        "operations": _csv(["number", "label_zh", "label_en", "crime_type", "crime_type_zh", "crime_type_en",
-                            "paragraph"],
-                           [[o.number, o.label.zh, o.label.en, o.crime_type, data.crime_type(o.crime_type).label.zh,
-                             data.crime_type(o.crime_type).label.en, o.paragraph] for o in data.operations]),
-        "localities": _csv(["key", "name_zh", "name_en", "prefecture_zh", "prefecture_en", "reasons_zh", "reasons_en",
-                            "paragraphs"],
-                           [[x.key, x.name.zh, x.name.en, x.prefecture.zh, x.prefecture.en,
-                             "；".join(data.reason(r).label.zh for r in x.reasons),
-                             "; ".join(data.reason(r).label.en for r in x.reasons), " ".join(x.paragraphs)]
-                            for x in data.localities]),
-        "campaigns": _csv(["year", "key", "name_zh", "name_en", "approach_zh", "approach_en", "focus_zh", "focus_en",
-                           "paragraph"],
-                          [[k.year, k.key, k.name.zh, k.name.en, k.approach.zh, k.approach.en,
-                            "、".join(x.zh for x in k.focus), "; ".join(x.en for x in k.focus), k.paragraph]
-                           for k in data.campaigns]),
+        "figures": _csv(
+            [
+                "key",
+                "dataset",
+                "label_zh",
+                "label_en",
+                "value",
+                "unit",
+                "qualifier",
+                "period_zh",
+                "period_en",
+                "scope_zh",
+                "scope_en",
+                "change_percent",
+                "change_against",
+                "crime_type",
+                "operations",
+                "paragraph",
+                "text_zh",
+                "text_en",
+                "base_2015_derived",
+                "base_2015_derived_low",
+                "base_2015_derived_high",
+            ],
+            [_figure_row(f) for f in data.figures],
+        ),
+        "operations": _csv(
+            ["number", "label_zh", "label_en", "crime_type", "crime_type_zh", "crime_type_en", "paragraph"],
+            [
+                [
+                    o.number,
+                    o.label.zh,
+                    o.label.en,
+                    o.crime_type,
+                    data.crime_type(o.crime_type).label.zh,
+                    data.crime_type(o.crime_type).label.en,
+                    o.paragraph,
+                ]
+                for o in data.operations
+            ],
+        ),
+        "localities": _csv(
+            ["key", "name_zh", "name_en", "prefecture_zh", "prefecture_en", "reasons_zh", "reasons_en", "paragraphs"],
+            [
+                [
+                    x.key,
+                    x.name.zh,
+                    x.name.en,
+                    x.prefecture.zh,
+                    x.prefecture.en,
+                    "；".join(data.reason(r).label.zh for r in x.reasons),
+                    "; ".join(data.reason(r).label.en for r in x.reasons),
+                    " ".join(x.paragraphs),
+                ]
+                for x in data.localities
+            ],
+        ),
+        "campaigns": _csv(
+            ["year", "key", "name_zh", "name_en", "approach_zh", "approach_en", "focus_zh", "focus_en", "paragraph"],
+            [
+                [
+                    k.year,
+                    k.key,
+                    k.name.zh,
+                    k.name.en,
+                    k.approach.zh,
+                    k.approach.en,
+                    "、".join(x.zh for x in k.focus),
+                    "; ".join(x.en for x in k.focus),
+                    k.paragraph,
+                ]
+                for k in data.campaigns
+            ],
+        ),
     }

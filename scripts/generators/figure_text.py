@@ -1,5 +1,6 @@
 """A figure's texts as the tables and the downloads show them: its value, its change, its derived 2015
 value, and a list of roundups. Plain text, never HTML: the templates escape it."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -1,5 +1,6 @@
 """Every generated file, built from the data: the pages with their generated sections filled, the charts
 and the downloads; `generate` writes those that change, `check` reports those that differ."""
+
 from __future__ import annotations
 
 import hashlib
@@ -37,6 +38,7 @@ def close_marker(name: str) -> str:
 
 # --- pages ------------------------------------------------------------------------------------------------
 
+
 def fill_page(text: str, path: Path, sections: dict[str, str], expected: list[str]) -> str:
     """The page with each generated section's content replaced; TablesError if a marker is wrong."""
     lines = text.split("\n")
@@ -55,13 +57,17 @@ def fill_page(text: str, path: Path, sections: dict[str, str], expected: list[st
     for s in generated.sections(lines):
         copy(after, s.start)
         if s.end is None:
-            errors.append(f"{rel(path)}:{s.start + 1}: [tables] generated section '{s.name}' is never closed "
-                          f"(add a line '{close_marker(s.name)}')")
+            errors.append(
+                f"{rel(path)}:{s.start + 1}: [tables] generated section '{s.name}' is never closed "
+                f"(add a line '{close_marker(s.name)}')"
+            )
             after = len(lines)
             break
         if s.name not in sections:
-            errors.append(f"{rel(path)}:{s.start + 1}: [tables] unknown generated section '{s.name}' "
-                          f"(known on this page: {', '.join(expected) or 'none'})")
+            errors.append(
+                f"{rel(path)}:{s.start + 1}: [tables] unknown generated section '{s.name}' "
+                f"(known on this page: {', '.join(expected) or 'none'})"
+            )
         elif s.name in found:
             errors.append(f"{rel(path)}:{s.start + 1}: [tables] generated section '{s.name}' appears twice")
         else:
@@ -71,14 +77,17 @@ def fill_page(text: str, path: Path, sections: dict[str, str], expected: list[st
     copy(after, len(lines))
     for name in expected:
         if name not in found and not any(f"'{name}'" in e for e in errors):
-            errors.append(f"{rel(path)}:1: [tables] generated section '{name}' is missing: add the lines "
-                          f"'{open_marker(name)}' and '{close_marker(name)}' (blank lines around) where it belongs")
+            errors.append(
+                f"{rel(path)}:1: [tables] generated section '{name}' is missing: add the lines "
+                f"'{open_marker(name)}' and '{close_marker(name)}' (blank lines around) where it belongs"
+            )
     if errors:
         raise TablesError(errors)
     return "\n".join(out)
 
 
 # --- everything ----------------------------------------------------------------------------------------------
+
 
 def paragraph_pages(docs: Path) -> dict[str, str]:
     """Paragraph ID -> the stem of the page that holds it ("part1")."""
@@ -96,8 +105,9 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
         for page, names in PLACEMENTS.items():
             path = docs / lang / page
             if not path.exists():
-                errors.append(f"{rel(path)}:1: [tables] page missing: it carries the generated sections "
-                              f"{', '.join(names)}")
+                errors.append(
+                    f"{rel(path)}:1: [tables] page missing: it carries the generated sections {', '.join(names)}"
+                )
                 continue
             c = Context(data, lang, page, pages)
             sections = {name: section(name, c) for name in names}
@@ -123,8 +133,12 @@ _checked: dict[tuple[Path, bool], tuple[str, Data]] = {}
 def _inputs_digest(root: Path) -> str:
     """A digest of the data files, their schema, the navigation (mkdocs.yml) and the Chinese pages."""
     digest = hashlib.sha256()
-    paths = [*sorted((root / "data" / "figures").glob("*.yml")), root / "data" / "figures.schema.json",
-             root / "mkdocs.yml", *sorted((root / "docs" / "zh").glob("*.md"))]
+    paths = [
+        *sorted((root / "data" / "figures").glob("*.yml")),
+        root / "data" / "figures.schema.json",
+        root / "mkdocs.yml",
+        *sorted((root / "docs" / "zh").glob("*.md")),
+    ]
     for path in paths:
         digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b"\1missing") + b"\0")
     return digest.hexdigest()
@@ -168,7 +182,7 @@ def _first_difference(old: str, new: str) -> tuple[int, str, str]:
     x, y = (a[i] if i < len(a) else ""), (b[i] if i < len(b) else "")
     at = next((k for k, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
     start = max(0, at - 40)
-    return i + 1, ("…" if start else "") + x[start:at + 40], ("…" if start else "") + y[start:at + 40]
+    return i + 1, ("…" if start else "") + x[start : at + 40], ("…" if start else "") + y[start : at + 40]
 
 
 def check(root: Path = ROOT, text_checks: bool = True) -> list[str]:
@@ -185,8 +199,10 @@ def check(root: Path = ROOT, text_checks: bool = True) -> list[str]:
         line, found, wanted = _first_difference(current, text)
         name = generated.section_at(current.split("\n"), line - 1) if path.suffix == ".md" else None
         what = f"generated section '{name}'" if name else "generated content"
-        findings.append(f"{rel(path)}:{line}: [tables] {what} differs from what the data gives: expected "
-                        f"'{wanted}', found '{found}'; run `{GENERATED_BY}`")
+        findings.append(
+            f"{rel(path)}:{line}: [tables] {what} differs from what the data gives: expected "
+            f"'{wanted}', found '{found}'; run `{GENERATED_BY}`"
+        )
     for lang in LANGS:
         for folder, pattern in [("charts", "*.svg")] + ([(DOWNLOADS, "*")] if lang == "zh" else []):
             for path in sorted((root / "docs" / lang / folder).glob(pattern)):

@@ -5,13 +5,13 @@ scripts/reader_hook.py turns this Markdown into virtual pages at build time (`pa
 only sources. Each paragraph or heading becomes a row `<div class="parallel__row" id="ID">` holding
 a cell `lang="zh"` and a cell `lang="en"`; turns and boxes become groups around their rows.
 """
+
 from __future__ import annotations
 
 import json
 
-from scripts.text.blocks import Block
-
 from scripts.core.languages import LANGS
+from scripts.text.blocks import Block
 
 TITLE = {"zh": "中英对照：", "en": "Side by side: "}
 Pair = tuple[Block | None, Block | None]
@@ -42,7 +42,7 @@ def _cell(block: Block | None, lang: str) -> str:
         return f'<div class="parallel__cell parallel__cell--missing" lang="{lang}"></div>'
     attrs = [f".{c}" for c in block.classes]
     if block.kind == "heading":  # a heading of the cell, not of the page: no TOC entry, no second ID
-        attrs = [".parallel__heading"] + attrs + ['role="heading"', f'aria-level="{min(block.level + 1, 6)}"']
+        attrs = [".parallel__heading", *attrs, 'role="heading"', f'aria-level="{min(block.level + 1, 6)}"']
     text = block.markdown + (f"\n{{ {' '.join(attrs)} }}" if attrs else "")
     return f'<div class="parallel__cell" lang="{lang}" markdown>\n\n{text}\n\n</div>'
 
@@ -54,7 +54,7 @@ def _row(zh: Block | None, en: Block | None) -> str:
 
 
 def _group(block: Block) -> str:
-    classes = " ".join(("parallel__group",) + block.classes)
+    classes = " ".join(("parallel__group", *block.classes))
     speaker = f' data-speaker="{block.attrs["data-speaker"]}"' if "data-speaker" in block.attrs else ""
     return f'<div class="{classes}" id="{block.id}"{speaker} markdown>'
 
@@ -68,8 +68,14 @@ def markdown(zh: list[Block], en: list[Block], lang: str) -> str:
     """The Markdown of the side-by-side page in the site of `lang` (its title and chrome language)."""
     assert lang in LANGS
     meta = {"title": title(zh if lang == "zh" else en, lang), "search": {"exclude": True}, "hide": ["toc"]}
-    out = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()), "---", "",
-           '<div class="parallel" markdown>', ""]
+    out = [
+        "---",
+        *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()),
+        "---",
+        "",
+        '<div class="parallel" markdown>',
+        "",
+    ]
     groups: list[str] = []
     for z, e in align(zh, en):
         block = z or e

@@ -5,6 +5,7 @@ The templates escape every value they print, so no string from the data reaches 
 nothing here builds HTML by hand. Python chooses what a section says (its rows, columns, captions, in
 plain text); the templates say how it is marked up.
 """
+
 from __future__ import annotations
 
 import html
@@ -27,39 +28,102 @@ PLACEMENTS: dict[str, list[str]] = {
     "part1.md": ["headline"],
     "part2.md": ["hurricane", "operations", "localities"],
     "part3.md": ["fraud", "fraud-mechanisms", "drugs", "finance", "theft"],
-    DATA_PAGE: ["headline", "measures", "hurricane", "operations", "fraud", "drugs", "finance", "theft",
-                "fraud-mechanisms", "police", "honours", "province", "localities", "campaigns", "charts",
-                "downloads"],
+    DATA_PAGE: [
+        "headline",
+        "measures",
+        "hurricane",
+        "operations",
+        "fraud",
+        "drugs",
+        "finance",
+        "theft",
+        "fraud-mechanisms",
+        "police",
+        "honours",
+        "province",
+        "localities",
+        "campaigns",
+        "charts",
+        "downloads",
+    ],
 }
 
 WORDS = {
-    "zh": {"indicator": "指标", "value": "数值", "period": "时期", "change": "变化", "derived": "2015年（推算）",
-           "source": "出处", "text": "原文", "table": "表", "crime_type": "犯罪类型", "roundups": "收网行动",
-           "count": "次数", "result": "战果", "total": "合计", "locality": "地区", "prefecture": "所属地级市",
-           "reasons": "列入原因", "year": "年份", "campaign": "专项行动", "approach": "方针", "focus": "重点打击",
-           "all_data": "全部数据", "sep": "；", "list": "、", "colon": "：",
-           "derived_note": "“2015年（推算）”一栏不是访谈所述的数字：它由2016年数值和同比变化算出"
-                           "（2016年数值 ÷（1 + 变化）），并按输入数字的取舍范围取整，仅供参考。"},
-    "en": {"indicator": "Indicator", "value": "Figure", "period": "Period", "change": "Change",
-           "derived": "2015 (derived)", "source": "Source", "text": "text", "table": "Table",
-           "crime_type": "Crime type", "roundups": "Roundups", "count": "Number", "result": "Result",
-           "total": "Total", "locality": "Locality", "prefecture": "Prefecture-level city",
-           "reasons": "Why it is listed", "year": "Year", "campaign": "Campaign", "approach": "Approach",
-           "focus": "Focus", "all_data": "all data", "sep": "; ", "list": ", ", "colon": ": ",
-           "derived_note": "The “2015 (derived)” column is not stated in the interview: it is computed from the "
-                           "2016 figure and its year-on-year change (2016 figure ÷ (1 + change)) and rounded "
-                           "within the range that the rounding of those figures allows. For reference only."},
+    "zh": {
+        "indicator": "指标",
+        "value": "数值",
+        "period": "时期",
+        "change": "变化",
+        "derived": "2015年（推算）",
+        "source": "出处",
+        "text": "原文",
+        "table": "表",
+        "crime_type": "犯罪类型",
+        "roundups": "收网行动",
+        "count": "次数",
+        "result": "战果",
+        "total": "合计",
+        "locality": "地区",
+        "prefecture": "所属地级市",
+        "reasons": "列入原因",
+        "year": "年份",
+        "campaign": "专项行动",
+        "approach": "方针",
+        "focus": "重点打击",
+        "all_data": "全部数据",
+        "sep": "；",
+        "list": "、",
+        "colon": "：",
+        "derived_note": "“2015年（推算）”一栏不是访谈所述的数字：它由2016年数值和同比变化算出"
+        "（2016年数值 ÷（1 + 变化）），并按输入数字的取舍范围取整，仅供参考。",
+    },
+    "en": {
+        "indicator": "Indicator",
+        "value": "Figure",
+        "period": "Period",
+        "change": "Change",
+        "derived": "2015 (derived)",
+        "source": "Source",
+        "text": "text",
+        "table": "Table",
+        "crime_type": "Crime type",
+        "roundups": "Roundups",
+        "count": "Number",
+        "result": "Result",
+        "total": "Total",
+        "locality": "Locality",
+        "prefecture": "Prefecture-level city",
+        "reasons": "Why it is listed",
+        "year": "Year",
+        "campaign": "Campaign",
+        "approach": "Approach",
+        "focus": "Focus",
+        "all_data": "all data",
+        "sep": "; ",
+        "list": ", ",
+        "colon": ": ",
+        "derived_note": "The “2015 (derived)” column is not stated in the interview: it is computed from the "
+        "2016 figure and its year-on-year change (2016 figure ÷ (1 + change)) and rounded "
+        "within the range that the rounding of those figures allows. For reference only.",
+    },
 }
 
 DOWNLOAD_TEXT = {
-    "zh": {"json": "全部数据（JSON）：数字、收网行动、犯罪类型、地区、专项行动，以及标明为推算的2015年数值",
-           "figures": "全部数字（CSV，每行一个数字）",
-           "operations": "28次收网行动（CSV）", "localities": "重点整治地区（CSV）",
-           "campaigns": "历年专项行动（CSV）"},
-    "en": {"json": "All data (JSON): figures, roundups, crime types, localities and campaigns, with the derived "
-                   "2015 values marked as derived",
-           "figures": "All figures (CSV, one figure a row)", "operations": "The 28 roundups (CSV)",
-           "localities": "Localities under focused rectification (CSV)", "campaigns": "Campaigns, 2014–2016 (CSV)"},
+    "zh": {
+        "json": "全部数据（JSON）：数字、收网行动、犯罪类型、地区、专项行动，以及标明为推算的2015年数值",
+        "figures": "全部数字（CSV，每行一个数字）",
+        "operations": "28次收网行动（CSV）",
+        "localities": "重点整治地区（CSV）",
+        "campaigns": "历年专项行动（CSV）",
+    },
+    "en": {
+        "json": "All data (JSON): figures, roundups, crime types, localities and campaigns, with the derived "
+        "2015 values marked as derived",
+        "figures": "All figures (CSV, one figure a row)",
+        "operations": "The 28 roundups (CSV)",
+        "localities": "Localities under focused rectification (CSV)",
+        "campaigns": "Campaigns, 2014–2016 (CSV)",
+    },
 }
 
 
@@ -73,8 +137,15 @@ def _escaped(value: object) -> object:
 
 
 # Autoescaping stays on as a second guard: whatever `finalize` let through unescaped would be escaped.
-ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, trim_blocks=True,
-                  lstrip_blocks=True, keep_trailing_newline=False, undefined=StrictUndefined, finalize=_escaped)
+ENV = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+    undefined=StrictUndefined,
+    finalize=_escaped,
+)
 
 
 @dataclass(frozen=True)
@@ -120,7 +191,7 @@ class Context:
 
     def caption(self, title: str) -> str:
         """'表：…' / 'Table: …'."""
-        return f'{self.w["table"]}{self.w["colon"]}{title}'
+        return f"{self.w['table']}{self.w['colon']}{title}"
 
     def dataset_caption(self, dataset: str) -> str:
         return self.caption(self.t(self.data.datasets[dataset].title))
@@ -144,10 +215,15 @@ def figure_table(name: str, caption: str, figures: list[Figure], c: Context) -> 
     with_change = any(f.change for f in figures)
     with_derived = any(base_2015(f) for f in figures)
     w = c.w
-    head = [w["indicator"], w["value"], w["period"]] + ([w["change"]] if with_change else []) \
-        + ([w["derived"]] if with_derived else []) + [w["source"]]
-    return FigureTable(name, caption, figures, head, [w["derived_note"]] if with_derived else [], with_change,
-                       with_derived)
+    head = (
+        [w["indicator"], w["value"], w["period"]]
+        + ([w["change"]] if with_change else [])
+        + ([w["derived"]] if with_derived else [])
+        + [w["source"]]
+    )
+    return FigureTable(
+        name, caption, figures, head, [w["derived_note"]] if with_derived else [], with_change, with_derived
+    )
 
 
 def render(template: str, name: str, c: Context, **values: Any) -> str:
@@ -164,6 +240,7 @@ def _dataset_table(name: str, dataset: str) -> Builder:
     def build(c: Context) -> str:
         table = figure_table(name, c.dataset_caption(dataset), c.data.datasets[dataset].figures, c)
         return render("figures.html.j2", name, c, table=table)
+
     return build
 
 
@@ -171,24 +248,40 @@ def _crime_type_table(name: str, key: str) -> Builder:
     def build(c: Context) -> str:
         ct = c.data.crime_type(key)
         figures = [f for f in c.data.datasets["crime_types"].figures if f.crime_type == key]
-        caption = c.caption(f"{ct.label.zh}：2016年指标" if c.lang == "zh"
-                            else f"{ct.label.en[0].upper()}{ct.label.en[1:]}: indicators, 2016")
+        caption = c.caption(
+            f"{ct.label.zh}：2016年指标"
+            if c.lang == "zh"
+            else f"{ct.label.en[0].upper()}{ct.label.en[1:]}: indicators, 2016"
+        )
         return render("figures.html.j2", name, c, table=figure_table(name, caption, figures, c))
+
     return build
 
 
 def operations_section(c: Context) -> str:
     data, w = c.data, c.w
     ds = data.datasets["operations"]
-    by_crime_type = [(ct, [o.number for o in data.operations if o.crime_type == ct.key],
-                      next(f for f in ds.figures if f.counts == "operations" and f.crime_type == ct.key))
-                     for ct in data.crime_types]
+    by_crime_type = [
+        (
+            ct,
+            [o.number for o in data.operations if o.crime_type == ct.key],
+            next(f for f in ds.figures if f.counts == "operations" and f.crime_type == ct.key),
+        )
+        for ct in data.crime_types
+    ]
     totals = [f for f in ds.figures if f.counts == "operations" and not f.crime_type and not f.operations]
-    return render("operations.html.j2", "operations", c, caption=c.dataset_caption("operations"),
-                  head=[w["crime_type"], w["roundups"], w["count"], w["source"]], by_crime_type=by_crime_type,
-                  totals=totals, results=[f for f in ds.figures if f.operations],
-                  results_caption=c.caption("收网行动的战果" if c.lang == "zh" else "Results of roundups"),
-                  results_head=[w["roundups"], w["result"], w["value"], w["source"]])
+    return render(
+        "operations.html.j2",
+        "operations",
+        c,
+        caption=c.dataset_caption("operations"),
+        head=[w["crime_type"], w["roundups"], w["count"], w["source"]],
+        by_crime_type=by_crime_type,
+        totals=totals,
+        results=[f for f in ds.figures if f.operations],
+        results_caption=c.caption("收网行动的战果" if c.lang == "zh" else "Results of roundups"),
+        results_head=[w["roundups"], w["result"], w["value"], w["source"]],
+    )
 
 
 def localities_section(c: Context) -> str:
@@ -196,25 +289,43 @@ def localities_section(c: Context) -> str:
     localities = [(loc, c.listed((data.reason(r).label for r in loc.reasons), "sep")) for loc in data.localities]
     figures = data.datasets["localities"].figures
     caption = c.caption("重点整治地区：相关数字" if c.lang == "zh" else "Localities: related figures")
-    return render("localities.html.j2", "localities", c, caption=c.dataset_caption("localities"),
-                  head=[w["locality"], w["prefecture"], w["reasons"], w["source"]], localities=localities,
-                  figures=figure_table("locality-figures", caption, figures, c) if figures else None)
+    return render(
+        "localities.html.j2",
+        "localities",
+        c,
+        caption=c.dataset_caption("localities"),
+        head=[w["locality"], w["prefecture"], w["reasons"], w["source"]],
+        localities=localities,
+        figures=figure_table("locality-figures", caption, figures, c) if figures else None,
+    )
 
 
 def campaigns_section(c: Context) -> str:
     w = c.w
-    return render("campaigns.html.j2", "campaigns", c, caption=c.dataset_caption("campaigns"),
-                  head=[w["year"], w["campaign"], w["approach"], w["focus"], w["source"]])
+    return render(
+        "campaigns.html.j2",
+        "campaigns",
+        c,
+        caption=c.dataset_caption("campaigns"),
+        head=[w["year"], w["campaign"], w["approach"], w["focus"], w["source"]],
+    )
 
 
 def charts_section(c: Context) -> str:
-    return render("charts.html.j2", "charts", c,
-                  drawings=[(chart.name, chart.draw(c.data, c.lang)) for chart in charts.CHARTS])
+    return render(
+        "charts.html.j2", "charts", c, drawings=[(chart.name, chart.draw(c.data, c.lang)) for chart in charts.CHARTS]
+    )
 
 
 def downloads_section(c: Context) -> str:
-    return render("downloads.html.j2", "downloads", c, up="../" if c.lang == "zh" else "../../", folder=DOWNLOADS,
-                  files=[(FILES[k], text) for k, text in DOWNLOAD_TEXT[c.lang].items()])
+    return render(
+        "downloads.html.j2",
+        "downloads",
+        c,
+        up="../" if c.lang == "zh" else "../../",
+        folder=DOWNLOADS,
+        files=[(FILES[k], text) for k, text in DOWNLOAD_TEXT[c.lang].items()],
+    )
 
 
 class Section(NamedTuple):

@@ -15,6 +15,7 @@ rename. `check()` instead reports every file that differs from what the data giv
 
 This module is the way in: what the command, the MkDocs plugin and the tests use.
 """
+
 from __future__ import annotations
 
 from scripts.core.paths import ROOT
@@ -34,7 +35,31 @@ from scripts.generators.outputs import (
 )
 from scripts.generators.table_sections import DATA_PAGE, PLACEMENTS, SECTIONS, WORDS, Context, section
 
-__all__ = ["DATA_PAGE", "DOWNLOADS", "FILES", "GENERATED_BY", "PLACEMENTS", "ROOT", "SECTIONS", "WORDS", "Context",
-           "DataError", "TablesError", "change_text", "check", "checked_data", "close_marker", "derived_text",
-           "export_csv", "export_json", "fill_page", "generate", "open_marker", "outputs", "prepare", "roundup_list",
-           "section", "value_text"]
+__all__ = [
+    "DATA_PAGE",
+    "DOWNLOADS",
+    "FILES",
+    "GENERATED_BY",
+    "PLACEMENTS",
+    "ROOT",
+    "SECTIONS",
+    "WORDS",
+    "Context",
+    "DataError",
+    "TablesError",
+    "change_text",
+    "check",
+    "checked_data",
+    "close_marker",
+    "derived_text",
+    "export_csv",
+    "export_json",
+    "fill_page",
+    "generate",
+    "open_marker",
+    "outputs",
+    "prepare",
+    "roundup_list",
+    "section",
+    "value_text",
+]

@@ -12,14 +12,16 @@ Both live in cache_dir(): $HURRICANE_CACHE_DIR, else `cache/hurricane-2016` in t
 (so `make distclean` removes it), else the user's cache folder. Nothing there is needed: with the folder
 empty or not writable, a build does the work again and gives the same site.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from scripts.core.files import write_atomic
 
@@ -34,10 +36,12 @@ def cache_dir() -> Path:
     if sys.prefix != sys.base_prefix:
         return Path(sys.prefix) / "cache" / APP
     import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP))
 
 
 # --- word segmentation --------------------------------------------------------------------------------------
+
 
 class SegmentMemo:
     """Stands in for the jieba module in Material's search plugin: `cut` gives jieba's words for a text,
@@ -57,8 +61,11 @@ class SegmentMemo:
     def key(self) -> str:
         """jieba's version and the identity of its dictionary file: the words are valid for these only."""
         from importlib.metadata import version
+
         configured = self._jieba.dt.dictionary  # None: jieba's own dictionary, in its package
-        dictionary = Path(configured) if configured else Path(self._jieba.__file__).parent / self._jieba.DEFAULT_DICT_NAME
+        dictionary = (
+            Path(configured) if configured else Path(self._jieba.__file__).parent / self._jieba.DEFAULT_DICT_NAME
+        )
         stat = dictionary.stat()
         return f"jieba {version('jieba')}; {dictionary} {stat.st_size} {stat.st_mtime_ns}"
 
@@ -83,7 +90,7 @@ class SegmentMemo:
 
     def cut(self, sentence: Any, *args: Any, **kwargs: Any) -> Iterator[str]:
         if args or kwargs or not self.enabled:
-            return self._jieba.cut(sentence, *args, **kwargs)
+            return iter(self._jieba.cut(sentence, *args, **kwargs))
         text = sentence.decode("utf-8") if isinstance(sentence, bytes) else str(sentence)
         words = self._load().get(text)
         if words is None:
@@ -104,8 +111,12 @@ class SegmentMemo:
             return
         words = self.words if len(self.words) <= SEGMENTS_LIMIT else {t: self.words[t] for t in self.used}
         try:
-            write_atomic(self.path, json.dumps({"key": self.key(), "words": words}, ensure_ascii=False,
-                                                separators=(",", ":")).encode("utf-8"))
+            write_atomic(
+                self.path,
+                json.dumps({"key": self.key(), "words": words}, ensure_ascii=False, separators=(",", ":")).encode(
+                    "utf-8"
+                ),
+            )
         except OSError:
             return  # a cache that cannot be written is only slower
         self.added = False
@@ -133,15 +144,33 @@ def segment_memo() -> SegmentMemo | None:
 
 # --- compiled templates -------------------------------------------------------------------------------------
 
+
 def template_cache(env: Any) -> Any:
     """A bytecode cache for a Jinja environment, in a folder of its own for the environment's settings."""
     from jinja2 import FileSystemBytecodeCache
+
     autoescape = getattr(env.autoescape, "__qualname__", env.autoescape)  # a function's name, not its address
-    settings = repr((sorted(env.extensions), autoescape, env.block_start_string, env.block_end_string,
-                     env.variable_start_string, env.variable_end_string, env.comment_start_string,
-                     env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
-                     env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized,
-                     type(env).__module__, type(env).__qualname__))
+    settings = repr(
+        (
+            sorted(env.extensions),
+            autoescape,
+            env.block_start_string,
+            env.block_end_string,
+            env.variable_start_string,
+            env.variable_end_string,
+            env.comment_start_string,
+            env.comment_end_string,
+            env.line_statement_prefix,
+            env.line_comment_prefix,
+            env.trim_blocks,
+            env.lstrip_blocks,
+            env.newline_sequence,
+            env.keep_trailing_newline,
+            env.optimized,
+            type(env).__module__,
+            type(env).__qualname__,
+        )
+    )
     folder = cache_dir() / "jinja" / hashlib.sha256(settings.encode()).hexdigest()[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)

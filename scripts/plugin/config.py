@@ -1,5 +1,6 @@
 """The plugin's options, as `mkdocs.yml` gives them under `plugins: - bilingual:`; MkDocs validates
 them, and an unknown or mistyped option is a configuration error that names it."""
+
 from __future__ import annotations
 
 from mkdocs.config import config_options as c

@@ -9,13 +9,14 @@ mkdocs-static-i18n builds the default language, then builds each other language 
 own `on_post_build` (an *inner* build, with `i18n.building` set): every event here runs once per
 language, and what belongs to the whole site runs only in the outer build (`_inner_build`).
 """
+
 from __future__ import annotations
 
 import json
 import logging
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -26,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils.templates import TemplateContext
 
 from scripts.core.config import nav_pages
 from scripts.core.languages import DEFAULT_LANG, LANGS, language_of, root
@@ -114,8 +116,9 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
                 return
             raise PluginError(f"the data has problems; nothing can be generated:\n{err}") from None
         if findings:
-            raise PluginError("generated files differ from what the data gives; run `make tables`:\n"
-                              + "\n".join(findings))
+            raise PluginError(
+                "generated files differ from what the data gives; run `make tables`:\n" + "\n".join(findings)
+            )
 
     @event_priority(ORDER["on_files"])
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -124,17 +127,32 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         lang = self._language(config)
         docs = Path(config.docs_dir)
         for page in nav_pages(self._root(config)):
-            zh, en = (parse_page(docs / other / page) if (docs / other / page).exists() else [] for other in ("zh", "en"))
+            zh, en = (
+                parse_page(docs / other / page) if (docs / other / page).exists() else [] for other in ("zh", "en")
+            )
             single = files.get_file_from_path(f"{lang}/{page}")
             if not side_by_side.has_view(zh) or single is None:
                 continue
-            view = File.generated(config, f"{root(lang)}parallel/{page}", content=side_by_side.markdown(zh, en, lang),
-                                  inclusion=InclusionLevel.NOT_IN_NAV)
-            # what mkdocs-static-i18n's language switcher reads on each of its pages
-            view.alternates = {other: SimpleNamespace(url=File(f"{root(other)}parallel/{page}", None, config.site_dir,
-                                                               config.use_directory_urls).url) for other in LANGS}
-            view.locale = view.locale_alternate_of = view.localization = lang
-            view.norm_src_uri = f"parallel/{page}"
+            view = File.generated(
+                config,
+                f"{root(lang)}parallel/{page}",
+                content=side_by_side.markdown(zh, en, lang),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            # what mkdocs-static-i18n's language switcher reads on each of its pages (File does not declare them)
+            alternates = {
+                other: SimpleNamespace(
+                    url=File(f"{root(other)}parallel/{page}", None, config.site_dir, config.use_directory_urls).url
+                )
+                for other in LANGS
+            }
+            vars(view).update(
+                alternates=alternates,
+                locale=lang,
+                locale_alternate_of=lang,
+                localization=lang,
+                norm_src_uri=f"parallel/{page}",
+            )
             files.append(view)
             self.views[single.src_uri] = {"url": view.url, "label": reader.LABELS[lang]["parallel"]}
             self.views[view.src_uri] = {"url": single.url, "label": reader.LABELS[lang]["single"]}
@@ -153,12 +171,15 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             html = reader.add_permalinks(html, reader.LABELS[self._language(config)]["permalink"])
         return html
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
-        context["reader_view"] = self.views.get(page.file.src_uri)
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        ours = cast(dict[str, Any], context)  # our own variables for overrides/main.html
+        ours["reader_view"] = self.views.get(page.file.src_uri)
         # the language roots, relative to the page: Material's `base` and sitemaps (overrides/main.html)
-        context["reader_roots"] = {lang: get_relative_url(root(lang) or "./", page.url) for lang in LANGS}
-        context["reader_root"] = context["reader_roots"][language_of(page.url)]
+        roots = {lang: get_relative_url(root(lang) or "./", page.url) for lang in LANGS}
+        ours["reader_roots"] = roots
+        ours["reader_root"] = roots[language_of(page.url)]
         return context
 
     @event_priority(ORDER["on_post_build"])
@@ -180,13 +201,17 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             index = json.loads(index_path.read_text(encoding="utf-8"))
             parts = reader.split_search_index(index, {lang: reader.search_settings(config, lang) for lang in LANGS})
             for lang, part in parts.items():
-                write_file(json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-                           str(site / root(lang) / "search" / "search_index.json"))
+                write_file(
+                    json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                    str(site / root(lang) / "search" / "search_index.json"),
+                )
         sitemap_path = site / "sitemap.xml"
         if sitemap_path.exists():
             site_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
             sitemap = sitemap_path.read_text(encoding="utf-8")
             for lang in LANGS:
                 if root(lang):
-                    write_file(reader.language_sitemap(sitemap, site_path, lang).encode("utf-8"),
-                               str(site / root(lang) / "sitemap.xml"))
+                    write_file(
+                        reader.language_sitemap(sitemap, site_path, lang).encode("utf-8"),
+                        str(site / root(lang) / "sitemap.xml"),
+                    )

@@ -15,6 +15,7 @@ The pages use a small, regular subset of Markdown (see CONTRIBUTING.md):
 
 Anything else is reported as a :class:`FormatError` naming file and line.
 """
+
 from __future__ import annotations
 
 import html
@@ -27,7 +28,6 @@ from scripts.core.config import nav_pages
 from scripts.core.generated import CLOSE_RE as GEN_CLOSE_RE
 from scripts.core.generated import OPEN_RE as GEN_OPEN_RE
 from scripts.core.paths import DOCS, rel
-
 
 ID_RE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 ATTRS_RE = re.compile(r"^\{:?\s*#(" + ID_RE + r")((?:\s+\.[\w-]+)*)\s*\}$")
@@ -128,12 +128,20 @@ def parse_text(text: str, path: Path) -> list[Block]:
 
     def add_note(label: str, first: str, number: int) -> None:
         if not NOTE_LABEL_RE.match(label):
-            raise FormatError(path, number, f"footnote '[^{label}]': a translator's note is labelled 'tn-…' "
-                              "(lower-case letters, digits and hyphens)")
+            raise FormatError(
+                path,
+                number,
+                f"footnote '[^{label}]': a translator's note is labelled 'tn-…' "
+                "(lower-case letters, digits and hyphens)",
+            )
         last = blocks[-1] if blocks else None
         if last is None or label not in NOTE_REF_RE.findall(last.markdown):
-            raise FormatError(path, number, f"translator's note '[^{label}]' does not follow the paragraph that "
-                              f"refers to it: put '[^{label}]' in that paragraph and this line right after its ID line")
+            raise FormatError(
+                path,
+                number,
+                f"translator's note '[^{label}]' does not follow the paragraph that "
+                f"refers to it: put '[^{label}]' in that paragraph and this line right after its ID line",
+            )
         if any(n.label == label for b in blocks for n in b.notes):
             raise FormatError(path, number, f"translator's note '[^{label}]' is defined twice")
         lines_: list[str] = [first]
@@ -158,9 +166,18 @@ def parse_text(text: str, path: Path) -> list[Block]:
         if len(para) == 1:
             raise FormatError(path, para_start, f"ID line '{para[0].strip()}' has no paragraph above it")
         parent, speaker = context()
-        add(Block(id=m.group(1), kind="paragraph", line=para_start, path=path,
-                  markdown="\n".join(para[:-1]).strip(), classes=_classes(m.group(2)),
-                  speaker=speaker, parent=parent))
+        add(
+            Block(
+                id=m.group(1),
+                kind="paragraph",
+                line=para_start,
+                path=path,
+                markdown="\n".join(para[:-1]).strip(),
+                classes=_classes(m.group(2)),
+                speaker=speaker,
+                parent=parent,
+            )
+        )
         para = []
 
     for number, raw in enumerate(lines, 1):
@@ -194,11 +211,18 @@ def parse_text(text: str, path: Path) -> list[Block]:
         if div:
             attrs = dict(DIV_ATTR_RE.findall(div.group(1)))
             if "id" not in attrs:
-                raise FormatError(path, number, "<div> has no id=\"…\"")
+                raise FormatError(path, number, '<div> has no id="…"')
             parent, speaker = context()
-            block = Block(id=attrs["id"], kind="container", line=number, path=path,
-                          classes=tuple(attrs.get("class", "").split()),
-                          speaker=attrs.get("data-speaker", speaker), parent=parent, attrs=attrs)
+            block = Block(
+                id=attrs["id"],
+                kind="container",
+                line=number,
+                path=path,
+                classes=tuple(attrs.get("class", "").split()),
+                speaker=attrs.get("data-speaker", speaker),
+                parent=parent,
+                attrs=attrs,
+            )
             add(block)
             stack.append(block)
             continue
@@ -212,8 +236,18 @@ def parse_text(text: str, path: Path) -> list[Block]:
             if not m:
                 raise FormatError(path, number, "heading has no ID: end it with '{ #some-id }'")
             parent, speaker = context()
-            add(Block(id=m.group(3), kind="heading", line=number, path=path, markdown=m.group(2),
-                      classes=_classes(m.group(4)), level=len(m.group(1)), parent=parent))
+            add(
+                Block(
+                    id=m.group(3),
+                    kind="heading",
+                    line=number,
+                    path=path,
+                    markdown=m.group(2),
+                    classes=_classes(m.group(4)),
+                    level=len(m.group(1)),
+                    parent=parent,
+                )
+            )
             continue
         if stripped.startswith("<") and not stripped.startswith(("<span", "<strong", "<em", "<a ")):
             raise FormatError(path, number, f"unexpected HTML line '{stripped[:40]}'")
@@ -222,17 +256,23 @@ def parse_text(text: str, path: Path) -> list[Block]:
     flush_paragraph()
     for (index, label), note_lines in notes_text.items():
         b = blocks[index]
-        blocks[index] = replace(b, notes=tuple(replace(n, markdown=" ".join(note_lines).strip()) if n.label == label else n
-                                               for n in b.notes))
+        blocks[index] = replace(
+            b,
+            notes=tuple(replace(n, markdown=" ".join(note_lines).strip()) if n.label == label else n for n in b.notes),
+        )
     for b in blocks:
         missing = [ref for ref in NOTE_REF_RE.findall(b.markdown) if ref not in {n.label for n in b.notes}]
         if missing:
-            raise FormatError(path, b.line, f"'[^{missing[0]}]' in {b.id} has no note: add a line "
-                              f"'[^{missing[0]}]: …' right after the block's ID line")
+            raise FormatError(
+                path,
+                b.line,
+                f"'[^{missing[0]}]' in {b.id} has no note: add a line "
+                f"'[^{missing[0]}]: …' right after the block's ID line",
+            )
     if generated:
         raise FormatError(path, generated[1], f"generated section '{generated[0]}' is never closed")
     if stack:
-        raise FormatError(path, stack[-1].line, f"<div id=\"{stack[-1].id}\"> is never closed")
+        raise FormatError(path, stack[-1].line, f'<div id="{stack[-1].id}"> is never closed')
     return blocks
 
 

@@ -1,4 +1,5 @@
 """The glossary (data/glossary.yml): loading, validation and term lookup."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,11 @@ from scripts.core.yamlfile import YamlError, line_of, read_yaml, schema_errors
 GLOSSARY = ROOT / "data" / "glossary.yml"
 SCHEMA_NAME = "glossary.schema.json"
 # The kinds of term, in the order the glossary page lists them: the schema's own list.
-KINDS_ORDER: tuple[str, ...] = tuple(json.loads((GLOSSARY.with_name(SCHEMA_NAME)).read_text(encoding="utf-8"))
-                                     ["$defs"]["term"]["properties"]["kind"]["enum"])
+KINDS_ORDER: tuple[str, ...] = tuple(
+    json.loads((GLOSSARY.with_name(SCHEMA_NAME)).read_text(encoding="utf-8"))["$defs"]["term"]["properties"]["kind"][
+        "enum"
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,18 @@ def load(path: Path = GLOSSARY, schema_path: Path | None = None) -> list[Term]:
         if entry["zh"] in seen:
             raise GlossaryError(f"{rel(path)}:{line}: term '{entry['zh']}' already defined on line {seen[entry['zh']]}")
         seen[entry["zh"]] = line
-        terms.append(Term(zh=entry["zh"], en=entry["en"], kind=entry["kind"], variants=tuple(entry.get("variants", [])),
-                          wrong=tuple(entry.get("wrong", [])), note=entry.get("note", ""),
-                          keep_chinese=bool(entry.get("keep_chinese", False)), line=line))
+        terms.append(
+            Term(
+                zh=entry["zh"],
+                en=entry["en"],
+                kind=entry["kind"],
+                variants=tuple(entry.get("variants", [])),
+                wrong=tuple(entry.get("wrong", [])),
+                note=entry.get("note", ""),
+                keep_chinese=bool(entry.get("keep_chinese", False)),
+                line=line,
+            )
+        )
     return terms
 
 

@@ -11,6 +11,7 @@ percent, spelled-out numbers (two, ten, sixty, twenty-eight).
 Ordinals rank, they do not count: 第三, 一是…五是, 十九大, 全国第一, "first", "19th" are not quantities.
 Idioms that only look like numbers are listed in CHINESE_IDIOMS, each with its reason.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,10 @@ CHINESE_IDIOMS: list[tuple[str, str]] = [
     (r"五一", "May Day (1 May), the name of a labour medal"),
     (r"一把手", "'number one': the top leader of a Party committee"),
     (r"一门式一网式", "name of a service reform: one counter, one website for every service"),
-    (r"三个定位、两个率先|两升两降|三会", "a name whose numerals are not followed by a measure word; "
-     "its English name states them (see NAMED_VALUES)"),
+    (
+        r"三个定位、两个率先|两升两降|三会",
+        "a name whose numerals are not followed by a measure word; its English name states them (see NAMED_VALUES)",
+    ),
 ]
 _IDIOM_RE = re.compile("|".join(f"(?:{p})" for p, _ in CHINESE_IDIOMS))
 # Names that state numbers without a measure word, and the values their English names state.
@@ -49,18 +52,40 @@ NAMED_VALUES = {
     "三会": (Decimal(3),),  # "the three commissions" (banking, securities, insurance)
 }
 
-_CN_ARABIC_RE = re.compile(
-    r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(万|亿)?\s*(%|％)?(?![A-Za-z\d])"
-)
+_CN_ARABIC_RE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(万|亿)?\s*(%|％)?(?![A-Za-z\d])")
 _CN_PER_RE = re.compile(r"(万|千|百)分之([" + CN_NUMERAL + r"]+)")
 _CN_NUMERAL_RE = re.compile(r"([" + CN_NUMERAL + r"]+)(?=[" + MEASURES + r"]|方面|大)")
 _CN_CHENG_RE = re.compile(r"([一二三四五六七八九十])成(?![功为立])")
 
 ENGLISH_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _EN_NUMBER_RE = re.compile(
@@ -75,7 +100,9 @@ _EN_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _EN_ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
-_EN_IDIOMS_RE = re.compile(r"\b(?:P2P|no one|one another|one-door|one-network|one counter|one website)\b", re.IGNORECASE)
+_EN_IDIOMS_RE = re.compile(
+    r"\b(?:P2P|no one|one another|one-door|one-network|one counter|one website)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

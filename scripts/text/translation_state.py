@@ -5,6 +5,7 @@ the Chinese block it was translated from (sha256 of its normalised text). When t
 changes, the fingerprint no longer matches and the English paragraph is stale until a
 translator reviews it and records it again (`python -m scripts review ID …`).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -14,11 +15,11 @@ import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from scripts.core.config import nav_pages
 from scripts.core.files import write_if_changed
 from scripts.core.findings import Finding
 from scripts.core.paths import DOCS, ROOT, rel
 from scripts.text.blocks import Block, load_language, normalize, parse_text
-from scripts.core.config import nav_pages
 
 STATE = ROOT / "data" / "translation-state.json"
 
@@ -61,9 +62,11 @@ def load_state(path: Path = STATE) -> dict[str, str]:
 
 
 def save_state(state: dict[str, str], path: Path = STATE) -> None:
-    body = {"_comment": "Written by `python -m scripts review`: the fingerprint of the Chinese text each "
-                        "English block was translated from. Do not edit by hand.",
-            "paragraphs": dict(sorted(state.items()))}
+    body = {
+        "_comment": "Written by `python -m scripts review`: the fingerprint of the Chinese text each "
+        "English block was translated from. Do not edit by hand.",
+        "paragraphs": dict(sorted(state.items())),
+    }
     write_if_changed(path, json.dumps(body, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -75,8 +78,9 @@ def _old_text(root: Path, page: str, block_id: str, wanted: str) -> str | None:
     """The Chinese text of a block as it was when its fingerprint was recorded, from git history."""
     path = f"docs/zh/{page}"
     try:
-        commits = subprocess.run(["git", "log", "--format=%H", "--", path], cwd=root, capture_output=True,
-                                 text=True, timeout=30).stdout.split()
+        commits = subprocess.run(
+            ["git", "log", "--format=%H", "--", path], cwd=root, capture_output=True, text=True, timeout=30
+        ).stdout.split()
     except (OSError, subprocess.SubprocessError):
         return None
     for commit in commits:
@@ -162,9 +166,15 @@ def review(ids: list[str], docs: Path = DOCS, state_path: Path = STATE) -> list[
 def format_report(report: list[PageStatus]) -> str:
     lines = [f"{'page':<16}{'blocks':>8}{'translated':>12}{'stale':>7}{'missing':>9}{'complete':>10}"]
     for ps in (p for p in report if p.paragraphs):
-        lines.append(f"{ps.page:<16}{ps.paragraphs:>8}{ps.translated:>12}{ps.stale:>7}{ps.missing:>9}{ps.percent:>9.1f}%")
-    total = PageStatus("total", *(sum(getattr(p, k) for p in report) for k in ("paragraphs", "translated", "stale", "missing")))
-    lines.append(f"{'total':<16}{total.paragraphs:>8}{total.translated:>12}{total.stale:>7}{total.missing:>9}{total.percent:>9.1f}%")
+        lines.append(
+            f"{ps.page:<16}{ps.paragraphs:>8}{ps.translated:>12}{ps.stale:>7}{ps.missing:>9}{ps.percent:>9.1f}%"
+        )
+    total = PageStatus(
+        "total", *(sum(getattr(p, k) for p in report) for k in ("paragraphs", "translated", "stale", "missing"))
+    )
+    lines.append(
+        f"{'total':<16}{total.paragraphs:>8}{total.translated:>12}{total.stale:>7}{total.missing:>9}{total.percent:>9.1f}%"
+    )
     lines += [str(f) for f in findings(report)]
     return "\n".join(lines)
 
@@ -175,15 +185,28 @@ def findings(report: list[PageStatus]) -> list[Finding]:
     for ps in report:
         for e in ps.entries:
             if e.status == "stale":
-                out.append(Finding(f"docs/en/{e.page}", e.line, "stale", e.id,
-                                   f"the Chinese changed since translation: {e.change}"))
+                out.append(
+                    Finding(
+                        f"docs/en/{e.page}", e.line, "stale", e.id, f"the Chinese changed since translation: {e.change}"
+                    )
+                )
             elif e.status == "missing":
                 out.append(Finding(f"docs/zh/{e.page}", e.line, "missing", e.id, "no English translation"))
     return out
 
 
 def to_json(report: list[PageStatus]) -> str:
-    return json.dumps([{**{k: v for k, v in asdict(ps).items() if k != "entries"}, "percent": ps.percent,
-                        "stale_entries": [asdict(e) for e in ps.entries if e.status == "stale"],
-                        "missing_entries": [asdict(e) for e in ps.entries if e.status == "missing"]}
-                       for ps in report if ps.paragraphs], ensure_ascii=False, indent=2)
+    return json.dumps(
+        [
+            {
+                **{k: v for k, v in asdict(ps).items() if k != "entries"},
+                "percent": ps.percent,
+                "stale_entries": [asdict(e) for e in ps.entries if e.status == "stale"],
+                "missing_entries": [asdict(e) for e in ps.entries if e.status == "missing"],
+            }
+            for ps in report
+            if ps.paragraphs
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )

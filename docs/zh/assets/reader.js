@@ -4,8 +4,11 @@
 (() => {
   "use strict";
   const LINKS = "a.md-select__link[hreflang], a[data-keep-paragraph]";
+  // What carries a paragraph ID: any element with an ID except a translator's note and its numbered
+  // reference (English only, so never a place on the twin page).
+  const BLOCK = "[id]:not([id^='fnref:']):not(.footnote):not(.footnote [id])";
 
-  // The first element with an ID and no ID inside it that reaches below the line where the browser
+  // The first element with a block ID and no block ID inside it that reaches below the line where the browser
   // puts a linked paragraph (Material's scroll margin for :target, 3.6rem), so that switching back
   // and forth never drifts to the paragraph above.
   function topParagraph() {
@@ -13,8 +16,8 @@
     const header = document.querySelector(".md-header");
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
     const line = Math.max(header ? header.getBoundingClientRect().bottom : 0, 3.6 * rem);
-    for (const el of document.querySelectorAll("article [id]")) {
-      if (!el.querySelector("[id]") && el.getBoundingClientRect().bottom > line) return el.id;
+    for (const el of document.querySelectorAll(`article ${BLOCK}`)) {
+      if (!el.querySelector(BLOCK) && el.getBoundingClientRect().bottom > line) return el.id;
     }
     return "";
   }

@@ -7,7 +7,7 @@ PROJECT_STAMP := $(VENV)/.project
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup browser-setup serve build test check clean tables bench lock
+.PHONY: setup browser-setup serve build test lint check clean tables bench lock
 
 # The virtual environment is made anew whenever a lock file changes, so it holds exactly what they
 # say: requirements/dev.txt is the whole tree (runtime and development), exact versions with hashes.
@@ -39,7 +39,13 @@ browser-setup:
 		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei; }
 	@test -d node_modules/axe-core || npm ci --no-audit --no-fund
 
-test: setup browser-setup
+# Lint, format and types (settings in pyproject.toml), then every test.
+lint: setup
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
+
+test: setup browser-setup lint
 	$(BIN)/python -m pytest
 
 # The benchmark (README, "Performance"): about half an hour; writes bench/results.* and the README's table.

@@ -9,15 +9,15 @@ figures. Any problem raises a :class:`DataError` whose lines read `file:line: fi
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from scripts.core.paths import DOCS, ROOT, rel
 from scripts.core.yamlfile import Lines, YamlError, line_of, read_yaml, schema_errors
-from scripts.figures import formatting as display
+from scripts.figures.records import where
+from scripts.figures.references import references
 from scripts.text.blocks import FormatError, load_language
 
 DATA_DIR = ROOT / "data" / "figures"
@@ -78,6 +78,12 @@ class Figure:
     counts: str | None = None
     part_of: str | None = None
     share: tuple[str | None, str | None] | None = None  # (part, whole)
+
+    def stated(self) -> Decimal:
+        """The value of a figure that must state one (a count, a drawn bar, a part or whole of a share)."""
+        if self.value is None:
+            raise ValueError(f"{self.where()}: {self.key} has no value")
+        return self.value
 
     def where(self) -> str:
         return where(self)
@@ -194,25 +200,6 @@ class Data:
 
     def reason(self, key: str) -> Reason:
         return next(r for r in self.reasons if r.key == key)
-
-
-class Located(Protocol):
-    """A record of a data file: where it is."""
-
-    @property
-    def file(self) -> str: ...
-    @property
-    def line(self) -> int: ...
-
-
-class Keyed(Located, Protocol):
-    @property
-    def key(self) -> str: ...
-
-
-def where(item: Located) -> str:
-    """`data/figures/headline.yml:12`: where a record is."""
-    return f"{item.file}:{item.line}"
 
 
 # --- schema ----------------------------------------------------------------------------------------
@@ -342,75 +329,6 @@ def interview_paragraphs(docs: Path = DOCS) -> dict[str, object]:
     }
 
 
-def _references(data: Data, paragraph_ids: set[str]) -> list[str]:
-    errors: list[str] = []
-    owners: dict[str, str] = {}
-    figures = {f.key for f in data.figures}
-    crime_types = {c.key for c in data.crime_types}
-    reasons = {r.key for r in data.reasons}
-    numbers: dict[int, str] = {}
-
-    at = where
-
-    def para(item: Located, pid: str, field_: str) -> None:
-        if pid not in paragraph_ids:
-            errors.append(
-                f"{at(item)}: {field_}: unknown paragraph ID '{pid}' (no paragraph of the interview in docs/zh has it)"
-            )
-
-    keyed: list[tuple[str, Sequence[Keyed]]] = [
-        ("figure", data.figures),
-        ("crime type", data.crime_types),
-        ("reason", data.reasons),
-        ("locality", data.localities),
-        ("campaign", data.campaigns),
-    ]
-    for kind, items in keyed:
-        for item in items:
-            if item.key in owners:
-                errors.append(f"{at(item)}: key: duplicate key '{item.key}' (also {owners[item.key]})")
-            else:
-                owners[item.key] = f"{kind} at {at(item)}"
-    for o in data.operations:
-        if o.number in numbers:
-            errors.append(f"{at(o)}: number: roundup {o.number} is listed twice (also {numbers[o.number]})")
-        numbers[o.number] = at(o)
-        para(o, o.paragraph, "paragraph")
-        if o.crime_type not in crime_types:
-            errors.append(f"{at(o)}: crime_type: unknown crime type '{o.crime_type}'")
-    for c in data.crime_types:
-        para(c, c.paragraph, "paragraph")
-    for r in data.reasons:
-        para(r, r.paragraph, "paragraph")
-    for loc in data.localities:
-        for pid in loc.paragraphs:
-            para(loc, pid, "paragraphs")
-        for reason in loc.reasons:
-            if reason not in reasons:
-                errors.append(f"{at(loc)}: reasons: unknown reason '{reason}'")
-    for campaign in data.campaigns:
-        para(campaign, campaign.paragraph, "paragraph")
-    for f in data.figures:
-        para(f, f.paragraph, "paragraph")
-        if f.value is None and f.change is None:
-            errors.append(f"{at(f)}: value: null is only for a figure whose change alone is stated (record '{f.key}')")
-        if f.crime_type and f.crime_type not in crime_types:
-            errors.append(f"{at(f)}: crime_type: unknown crime type '{f.crime_type}' (record '{f.key}')")
-        for n in f.operations:
-            if n not in numbers:
-                errors.append(f"{at(f)}: operations: unknown roundup {n} (record '{f.key}')")
-        for name, ref in [
-            ("part_of", f.part_of),
-            ("share.part", f.share and f.share[0]),
-            ("share.whole", f.share and f.share[1]),
-        ]:
-            if ref and ref not in figures:
-                errors.append(f"{at(f)}: {name}: unknown figure '{ref}' (record '{f.key}')")
-        if f.share and f.unit != "percent":
-            errors.append(f"{at(f)}: share: only a percentage is a share (record '{f.key}')")
-    return errors
-
-
 def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEMA) -> Data:
     """Every data file, validated; DataError lists every problem found."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
@@ -439,48 +357,7 @@ def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEM
         ids = set(interview_paragraphs(docs))
     except FormatError as err:
         raise DataError([str(err)]) from None
-    errors = _references(data, ids)
+    errors = references(data, ids)
     if errors:
         raise DataError(errors)
     return data
-
-
-# --- derived values -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Derived:
-    """A value computed from stated ones, never stated itself: the 2015 base of a year-on-year change."""
-
-    value: Decimal  # rounded to the fewest significant digits (3 at least) that stay within [low, high]
-    low: Decimal  # the range the rounding of the stated inputs allows
-    high: Decimal
-    method: str = "value / (1 + change / 100)"
-
-
-def round_significant(value: Decimal, digits: int = 3) -> Decimal:
-    if value == 0:
-        return value
-    exponent = value.adjusted() - digits + 1
-    quantum = Decimal(1).scaleb(exponent)
-    return (value / quantum).quantize(Decimal(1)) * quantum
-
-
-def base_2015(f: Figure) -> Derived | None:
-    """The 2015 value implied by a 2016 value and its year-on-year change, with its possible range."""
-    if f.value is None or f.change is None or f.change.against != "previous-year":
-        return None
-    half_value = display.step(f.value) / 2
-    exponent = f.change.percent.as_tuple().exponent
-    assert isinstance(exponent, int)  # a finite number, as the schema requires
-    half_change = Decimal(1).scaleb(exponent) / 2
-    corners = [
-        (f.value + dv) / (1 + (f.change.percent + dc) / 100)
-        for dv in (-half_value, half_value)
-        for dc in (-half_change, half_change)
-    ]
-    central = f.value / (1 + f.change.percent / 100)
-    low, high = min(corners).quantize(Decimal(1), ROUND_FLOOR), max(corners).quantize(Decimal(1), ROUND_CEILING)
-    # as few significant digits (three at least) as keep the rounded value inside that range
-    value = next(r for d in range(3, 30) if low <= (r := round_significant(central, d)) <= high)
-    return Derived(value.normalize(), low, high)

@@ -15,7 +15,8 @@ from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from scripts.figures import formatting as display
-from scripts.figures.model import Change, Data, Derived, Figure, base_2015
+from scripts.figures.derived import Derived, base_2015
+from scripts.figures.model import Change, Data, Figure
 
 FONT = "sans-serif"
 INK, MUTED, GRID = "#1f2933", "#52606d", "#d9e2ec"
@@ -57,12 +58,6 @@ def _label(f: Figure, data: Data, lang: str) -> str:
         return own
     ct: str = getattr(data.crime_type(f.crime_type).label, lang)
     return f"{ct}：{own}" if lang == "zh" else f"{ct[0].upper()}{ct[1:]}: {own[0].lower()}{own[1:]}"
-
-
-def _value(f: Figure) -> Decimal:
-    """The figure's stated value; only figures with one are drawn."""
-    assert f.value is not None, f.key
-    return f.value
 
 
 def _change(f: Figure) -> Change:
@@ -165,12 +160,12 @@ def roundups(data: Data, lang: str) -> Drawing:
     labels = labels if lang == "zh" else [t[0].upper() + t[1:] for t in labels]
     numbers = [[o.number for o in data.operations if o.crime_type == ct.key] for ct in data.crime_types]
     notes = [
-        (f"{display.zh_value(_value(f), f.unit)}（" + "、".join(f"{n}号" for n in ns) + "）")
+        (f"{display.zh_value(f.stated(), f.unit)}（" + "、".join(f"{n}号" for n in ns) + "）")
         if lang == "zh"
-        else (f"{display.plain(_value(f))} (Nos. " + ", ".join(str(n) for n in ns) + ")")
+        else (f"{display.plain(f.stated())} (Nos. " + ", ".join(str(n) for n in ns) + ")")
         for f, ns in zip(counts, numbers, strict=False)
     ]
-    n_total = display.plain(_value(total))
+    n_total = display.plain(total.stated())
     title = (
         f"“飓风”系列{n_total}次收网行动，按犯罪类型"
         if lang == "zh"
@@ -183,13 +178,13 @@ def roundups(data: Data, lang: str) -> Drawing:
     )
     label_w = max(text_width(t, 12) for t in labels) + 16
     bar_w, row_h, top = 220, 30, 48
-    most = max(float(_value(f)) for f in counts)
+    most = max(float(f.stated()) for f in counts)
     width = int(label_w + bar_w + max(text_width(t, 11) for t in notes) + 40)
     height = top + row_h * len(counts) + 16
     body = [_text(12, 24, title, 15, weight="bold")]
     for i, (f, label, note) in enumerate(zip(counts, labels, notes, strict=False)):
         y = top + i * row_h
-        w = float(_value(f)) / most * bar_w
+        w = float(f.stated()) / most * bar_w
         body.append(_text(label_w - 6, y + 16, label, 12, "end"))
         body.append(f'<rect x="{num(label_w)}" y="{y + 4}" width="{num(w)}" height="18" fill="{BAR}"/>')
         body.append(_text(label_w + w + 6, y + 17, note, 11, "start", MUTED))
@@ -208,7 +203,7 @@ def fraud(data: Data, lang: str) -> Drawing:
         else "Telecom and online fraud: 2016 figures and derived 2015 figures"
     )
     labels = [getattr(f.label, lang) for f in rows]
-    stated = [(display.zh_value if zh else display.en_value)(_value(f), f.unit) for f in rows]
+    stated = [(display.zh_value if zh else display.en_value)(f.stated(), f.unit) for f in rows]
     derived = [(display.zh_derived if zh else display.en_derived)(_base(f).value, f.unit) for f in rows]
     parts = [
         f"{t}{'：2016年' if zh else ': 2016, '}{s}{'，2015年推算' if zh else '; 2015 derived, '}{d}"
@@ -222,7 +217,7 @@ def fraud(data: Data, lang: str) -> Drawing:
             "the interview does not state them."
         )
     )
-    most = max(float(max(_value(f), _base(f).value)) for f in rows)
+    most = max(float(max(f.stated(), _base(f).value)) for f in rows)
     magnitude = 10 ** math.floor(math.log10(most))
     step = magnitude if most / magnitude <= 5 else magnitude * 2
     hi = math.ceil(most / step) * step
@@ -264,7 +259,7 @@ def fraud(data: Data, lang: str) -> Drawing:
     for i, (f, label, s, d) in enumerate(zip(rows, labels, stated, derived, strict=False)):
         y = top + i * group_h
         body.append(_text(label_w - 6, y + 24, label, 12, "end"))
-        w15, w16 = float(_base(f).value) / hi * plot_w, float(_value(f)) / hi * plot_w
+        w15, w16 = float(_base(f).value) / hi * plot_w, float(f.stated()) / hi * plot_w
         body.append(
             f'<rect x="{num(label_w)}" y="{y + 4}" width="{num(w15)}" height="16" fill="#ffffff" '
             f'stroke="{BAR}" stroke-dasharray="3 2"/>'

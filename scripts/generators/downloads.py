@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from scripts.figures import formatting as display
-from scripts.figures.model import Data, Figure, Label, base_2015
+from scripts.figures.derived import base_2015
+from scripts.figures.model import Data, Figure, Label
 from scripts.generators.figure_text import value_text
 
 GENERATED_BY = "make tables"

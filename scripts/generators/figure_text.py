@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scripts.figures import formatting as display
-from scripts.figures.model import Figure, base_2015
+from scripts.figures.derived import base_2015
+from scripts.figures.model import Figure
 
 
 def value_text(f: Figure, lang: str) -> str:

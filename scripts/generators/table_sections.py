@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from scripts.figures.model import Data, Figure, Label, base_2015
+from scripts.figures.derived import base_2015
+from scripts.figures.model import Data, Figure, Label
 from scripts.generators import charts
 from scripts.generators.downloads import DOWNLOADS, FILES
 from scripts.generators.figure_text import change_text, derived_text, roundup_list, value_text

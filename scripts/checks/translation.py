@@ -19,7 +19,7 @@ from scripts.core.config import nav_pages
 from scripts.core.findings import Finding
 from scripts.core.paths import DOCS, rel
 from scripts.text import glossary as gl
-from scripts.text.blocks import Block, load_language, page_path
+from scripts.text.blocks import Block, load_language, page_path, plain_text
 from scripts.text.quantities import Quantity, chinese_quantities, english_quantities
 
 CN_UP, CN_DOWN = r"上升|增长|提高|增加|增幅", r"下降|减少|降低|缩减|下滑"
@@ -29,6 +29,7 @@ EN_UP = r"rose|rise|rises|risen|rising|up|increased?|increases|increasing|higher
 EN_DOWN = r"fell|fall|falls|fallen|falling|down|decreased?|decreases|decreasing|declined?|declines|dropped|drop|lower|reduced|reduction"
 EN_DIRECTION_RE = re.compile(rf"\b(?:(?P<up>{EN_UP})|(?P<down>{EN_DOWN}))\b", re.IGNORECASE)
 EN_CLAUSE_RE = re.compile(r"[;:]|\.(?:\s|$)")
+ZH_SPAN_RE = re.compile(r'<span lang="zh(?:-[A-Za-z]+)?">[^<]*</span>')
 LEFTOVER_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
 
 Key = tuple[Decimal, bool]  # a quantity by value: (value, percent)
@@ -122,8 +123,9 @@ def check_pair(zh: Block, en: Block, terms: list[gl.Term]) -> list[Finding]:
                     + ", found none of them",
                 )
             )
+    findings += _wrong_renderings(zh, en, terms)
     allowed = [t.zh for t in terms if t.keep_chinese]
-    rest = en.text
+    rest = plain_text(ZH_SPAN_RE.sub("", en.markdown))  # Chinese marked as such (<span lang="zh">) is meant
     for a in allowed:
         rest = rest.replace(a, "")
     leftovers = LEFTOVER_RE.findall(rest)
@@ -136,6 +138,30 @@ def check_pair(zh: Block, en: Block, terms: list[gl.Term]) -> list[Finding]:
                 f"found {' '.join(repr(x) for x in leftovers)}",
             )
         )
+    return findings
+
+
+def _wrong_renderings(zh: Block, en: Block, terms: list[gl.Term]) -> list[Finding]:
+    """Each rendering the glossary calls wrong for a term of the Chinese, where it stands in the English
+    twin (at its own line of the block)."""
+    findings = []
+    source = en.markdown.lower()
+    for term in gl.terms_in(zh.text, terms):
+        for wrong in term.wrong:
+            at = source.find(wrong.lower())
+            if at < 0:
+                continue
+            line = en.line + source.count("\n", 0, at)
+            findings.append(
+                Finding(
+                    rel(en.path),
+                    line,
+                    "glossary",
+                    en.id,
+                    f"'{en.markdown[at : at + len(wrong)]}' is a wrong rendering of {term.zh}: use '{term.en}'"
+                    + (f" ({term.note})" if term.note else ""),
+                )
+            )
     return findings
 
 

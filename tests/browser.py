@@ -1,31 +1,43 @@
 """Helpers of the browser tests: serve a built site, drive Debian's chromium through Playwright, and
 checks that return their findings as `path: what` lines, so that each check can also be run on a
 broken copy of the site and be seen to fail."""
+
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page
+from conftest import ROOT
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route, ViewportSize, Worker
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import ROOT
-
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright's own browser download does not work here
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 OUTPUT = ROOT / "test-output"
-WIDE, NARROW, SHORT = {"width": 1280, "height": 900}, {"width": 390, "height": 844}, {"width": 1024, "height": 420}
+WIDE: ViewportSize = {"width": 1280, "height": 900}
+NARROW: ViewportSize = {"width": 390, "height": 844}
+SHORT: ViewportSize = {"width": 1024, "height": 420}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -49,11 +61,13 @@ def serve(root: Path) -> Iterator[str]:
 
 def site_paths(root: Path) -> list[str]:
     """Every page of the built site, both languages and both views, as paths below its base URL."""
-    return sorted("" if p.parent == root else p.parent.relative_to(root).as_posix() + "/" for p in root.rglob("index.html"))
+    return sorted(
+        "" if p.parent == root else p.parent.relative_to(root).as_posix() + "/" for p in root.rglob("index.html")
+    )
 
 
 @contextmanager
-def new_page(browser: Browser, base: str, viewport: dict | None = None) -> Iterator[tuple[Page, list[str]]]:
+def new_page(browser: Browser, base: str, viewport: ViewportSize | None = None) -> Iterator[tuple[Page, list[str]]]:
     """A page in a fresh context; requests to any other host are recorded (as findings) and aborted."""
     context: BrowserContext = browser.new_context(viewport=viewport or WIDE)
     findings: list[str] = []
@@ -61,7 +75,7 @@ def new_page(browser: Browser, base: str, viewport: dict | None = None) -> Itera
     def elsewhere(url: str) -> bool:
         return urlsplit(url).scheme in ("http", "https", "ws", "wss") and not url.startswith(base)
 
-    def record(route) -> None:  # type: ignore[no-untyped-def]
+    def record(route: Route) -> None:
         findings.append(f"request to another host: {route.request.url}")
         route.abort()
 
@@ -83,9 +97,23 @@ def check_console_and_hosts(browser: Browser, base: str, paths: list[str]) -> li
         def error(text: str) -> None:
             findings.append(f"{current[0]}: {text}")
 
-        page.on("console", lambda m: m.type == "error" and error(f"console error: {m.text} ({m.location.get('url')})"))
-        page.on("pageerror", lambda e: error(f"uncaught error: {e}"))
-        page.on("worker", lambda w: w.on("console", lambda m: m.type == "error" and error(f"worker error: {m.text}")))
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                error(f"console error: {message.text} ({message.location.get('url')})")
+
+        def on_page_error(exception: PlaywrightError) -> None:
+            error(f"uncaught error: {exception}")
+
+        def on_worker_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                error(f"worker error: {message.text}")
+
+        def on_worker(worker: Worker) -> None:
+            worker.on("console", on_worker_console)
+
+        page.on("console", on_console)
+        page.on("pageerror", on_page_error)
+        page.on("worker", on_worker)
         for path in paths:
             current[0] = path or "/"
             page.goto(base + path, wait_until="networkidle")
@@ -94,12 +122,20 @@ def check_console_and_hosts(browser: Browser, base: str, paths: list[str]) -> li
     return findings
 
 
-def _where_now(page: Page) -> dict:
+class _Where(TypedDict):
+    header: float  # px from the top of the screen
+    height: int  # px
+    path: str
+    hash: str  # without the '#'
+
+
+def _where_now(page: Page) -> _Where:
     """Where the page is: its path and fragment, the bottom of its sticky header, the screen's height."""
-    return page.evaluate("""() => ({
+    where: _Where = page.evaluate("""() => ({
         header: document.querySelector('.md-header').getBoundingClientRect().bottom,
         height: window.innerHeight,
         path: location.pathname, hash: location.hash.slice(1)})""")
+    return where
 
 
 def switch_language(page: Page, base: str, path: str, paragraph: str, lang: str) -> list[str]:
@@ -108,12 +144,19 @@ def switch_language(page: Page, base: str, path: str, paragraph: str, lang: str)
     of the screen."""
     page.goto(base + path)
     where = f"{path or '/'} -> {lang}"
-    top = 4 if not paragraph else page.evaluate("""id => {
+    top = (
+        4
+        if not paragraph
+        else page.evaluate(
+            """id => {
         const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
         const el = document.getElementById(id);
         window.scrollBy(0, el.getBoundingClientRect().top - top - 4);
         return el.getBoundingClientRect().top - top;
-    }""", paragraph)
+    }""",
+            paragraph,
+        )
+    )
     if abs(top - 4) > 1:
         return [f"{where}: cannot scroll '{paragraph}' to the top of the screen (the page is too short)"]
     page.hover(".md-header .md-select")  # opens the language menu
@@ -123,26 +166,32 @@ def switch_language(page: Page, base: str, path: str, paragraph: str, lang: str)
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_load_state()
     if paragraph:  # the browser scrolls to the fragment as the page loads; give it a moment if need be
-        try:
-            page.wait_for_function("id => { const el = document.getElementById(id);"
-                                   " return !el || el.getBoundingClientRect().top < innerHeight / 4; }", arg=paragraph, timeout=2000)
-        except PlaywrightTimeoutError:
-            pass  # reported below
+        with contextlib.suppress(PlaywrightTimeoutError):  # reported below
+            page.wait_for_function(
+                "id => { const el = document.getElementById(id);"
+                " return !el || el.getBoundingClientRect().top < innerHeight / 4; }",
+                arg=paragraph,
+                timeout=2000,
+            )
     expected = urlsplit(base).path + ("" if lang == "zh" else f"{lang}/") + path.removeprefix("en/")
     now = _where_now(page)
-    findings = []
+    findings: list[str] = []
     if now["path"] != expected:
         findings.append(f"{where}: landed on {now['path']}, expected the twin page {expected}")
     if now["hash"] != paragraph:
         findings.append(f"{where}: landed with fragment '#{now['hash']}', expected '#{paragraph}'")
-    box = page.evaluate("id => { const el = document.getElementById(id); return el && el.getBoundingClientRect().toJSON(); }", paragraph)
+    box = page.evaluate(
+        "id => { const el = document.getElementById(id); return el && el.getBoundingClientRect().toJSON(); }", paragraph
+    )
     if not paragraph:  # at the top of a page: the top of its twin
         if page.evaluate("window.scrollY") != 0:
             findings.append(f"{where}: landed below the top of the page")
     elif box is None:
         findings.append(f"{where}: no element '{paragraph}' on the twin page")
     elif not now["header"] - 1 <= box["top"] <= now["header"] + 0.25 * now["height"]:
-        findings.append(f"{where}: '{paragraph}' is at {box['top']:.0f}px, not at the top of the screen (below {now['header']:.0f}px)")
+        findings.append(
+            f"{where}: '{paragraph}' is at {box['top']:.0f}px, not at the top of the screen (below {now['header']:.0f}px)"
+        )
     return findings
 
 
@@ -207,21 +256,28 @@ def check_side_by_side(browser: Browser, base: str, views: dict[str, list[str]])
             for viewport in (WIDE, NARROW):
                 page.set_viewport_size(viewport)
                 page.goto(base + path)
-                rows = page.evaluate("""ids => Object.fromEntries(ids.map(id => {
+                rows = page.evaluate(
+                    """ids => Object.fromEntries(ids.map(id => {
                     const row = document.getElementById(id);
                     const cell = lang => row && row.querySelector(`:scope > .parallel__cell[lang="${lang}"]`);
                     const box = el => el && {...el.getBoundingClientRect().toJSON(),
                                              text: el.getClientRects().length > 0 && el.innerText.trim().length > 0};
                     return [id, row && {zh: box(cell('zh')), en: box(cell('en'))}];
-                }))""", ids)
+                }))""",
+                    ids,
+                )
                 for id_, row in rows.items():
                     where = f"{path} ({viewport['width']}px) {id_}"
                     if row is None:
                         findings.append(f"{where}: no row")
                     elif not (row["zh"] and row["zh"]["text"] and row["en"] and row["en"]["text"]):
-                        findings.append(f"{where}: the pair is incomplete: {'' if row['zh'] and row['zh']['text'] else 'no Chinese '}"
-                                        f"{'' if row['en'] and row['en']['text'] else 'no English'}")
-                    elif viewport is WIDE and not (row["zh"]["right"] <= row["en"]["left"] and abs(row["zh"]["top"] - row["en"]["top"]) < 2):
+                        findings.append(
+                            f"{where}: the pair is incomplete: {'' if row['zh'] and row['zh']['text'] else 'no Chinese '}"
+                            f"{'' if row['en'] and row['en']['text'] else 'no English'}"
+                        )
+                    elif viewport is WIDE and not (
+                        row["zh"]["right"] <= row["en"]["left"] and abs(row["zh"]["top"] - row["en"]["top"]) < 2
+                    ):
                         findings.append(f"{where}: Chinese and English are not side by side")
                     elif viewport is NARROW and not row["en"]["top"] >= row["zh"]["bottom"] - 1:
                         findings.append(f"{where}: Chinese and English are not one after the other")
@@ -276,15 +332,30 @@ def check_accessibility(browser: Browser, base: str, paths: list[str]) -> list[s
         for path in paths:
             page.goto(base + path)
             page.add_script_tag(path=str(AXE))
-            violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                                       ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))")
-            findings += [f"{path or '/'}: [{v['impact']}] {v['id']}: {v['help']} ({', '.join(v['nodes'][:3])})"
-                         for v in violations if v["impact"] in ("serious", "critical")]
+            violations = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
+            )
+            findings += [
+                f"{path or '/'}: [{v['impact']}] {v['id']}: {v['help']} ({', '.join(v['nodes'][:3])})"
+                for v in violations
+                if v["impact"] in ("serious", "critical")
+            ]
     return findings
 
 
-PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-top", ".md-search", ".md-content__button",
-                ".md-typeset .headerlink", ".md-typeset .paralink", ".md-typeset .reader-view"]
+PRINT_HIDDEN = [
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar",
+    ".md-footer",
+    ".md-top",
+    ".md-search",
+    ".md-content__button",
+    ".md-typeset .headerlink",
+    ".md-typeset .paralink",
+    ".md-typeset .reader-view",
+]
 
 
 def check_print(browser: Browser, base: str, paths: list[str]) -> list[str]:
@@ -295,19 +366,26 @@ def check_print(browser: Browser, base: str, paths: list[str]) -> list[str]:
         page.emulate_media(media="print")
         for path in paths:
             page.goto(base + path)
-            shown = page.evaluate("""selectors => selectors.filter(s => [...document.querySelectorAll(s)]
-                .some(el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'))""", PRINT_HIDDEN)
+            shown = page.evaluate(
+                """selectors => selectors.filter(s => [...document.querySelectorAll(s)]
+                .some(el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'))""",
+                PRINT_HIDDEN,
+            )
             findings += [f"{path or '/'}: printed with {s}" for s in shown]
-            text = page.evaluate("() => { const a = document.querySelector('article'); return {chars: a.innerText.trim().length,"
-                                 " width: a.getBoundingClientRect().width, page: document.documentElement.clientWidth}; }")
+            text = page.evaluate(
+                "() => { const a = document.querySelector('article'); return {chars: a.innerText.trim().length,"
+                " width: a.getBoundingClientRect().width, page: document.documentElement.clientWidth}; }"
+            )
             if text["chars"] < 20:
                 findings.append(f"{path or '/'}: printed without its text")
             elif text["width"] < 0.9 * text["page"]:
-                findings.append(f"{path or '/'}: the text takes {text['width']:.0f} of {text['page']}px of the paper's width")
+                findings.append(
+                    f"{path or '/'}: the text takes {text['width']:.0f} of {text['page']}px of the paper's width"
+                )
     return findings
 
 
-def screenshot(browser: Browser, base: str, path: str, name: str, viewport: dict | None = None) -> Path:
+def screenshot(browser: Browser, base: str, path: str, name: str, viewport: ViewportSize | None = None) -> Path:
     OUTPUT.mkdir(exist_ok=True)
     target = OUTPUT / name
     with new_page(browser, base, viewport) as (page, _):

@@ -1,4 +1,5 @@
 """Shared fixtures: one strict build of the real site per test session, and broken copies."""
+
 from __future__ import annotations
 
 import os
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import Tag
 
 from scripts.core.paths import COPY_IGNORE
 
@@ -15,22 +17,28 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """A strict build of the project at `project` into `site_dir`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)], cwd=project,
-                          env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")
-def root_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+def root_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """The one strict build of the real project per test session: its site folder and its output."""
     site = tmp_path_factory.mktemp("site")
     return site, build(ROOT, site)
 
 
 @pytest.fixture(scope="session")
-def built_site(root_build: tuple[Path, subprocess.CompletedProcess]) -> Path:
+def built_site(root_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
     site, result = root_build
     assert result.returncode == 0, result.stdout + result.stderr
     return site
@@ -70,3 +78,21 @@ def drop_paragraph(path: Path, block_id: str) -> None:
     end = text.index("{ #" + block_id + " }") + len("{ #" + block_id + " }\n")
     start = text.rindex("\n\n", 0, end) + 1
     path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+# Typed access to parsed HTML. bs4 types `tag[name]` as `str | AttributeValueList` (the list is for
+# multi-valued attributes such as class) and `tag.select_one()`/`tag.find()` as `Tag | None`.
+
+
+def one(parent: Tag, selector: str) -> Tag:
+    """The first element under `parent` that matches the CSS `selector`, which must exist."""
+    found = parent.select_one(selector)
+    assert found is not None, f"no {selector!r} in <{parent.name}>"
+    return found
+
+
+def attr(tag: Tag, name: str) -> str:
+    """The value of a single-valued attribute (href, id, lang, data-*) of `tag`, which must have it."""
+    value = tag[name]
+    assert isinstance(value, str), f"<{tag.name}> {name}={value!r} is multi-valued"
+    return value

@@ -1,6 +1,7 @@
 """The benchmark's own parts (scripts/bench/): statistics, tables, the README section, the synthetic
 corpora and the measurements' plumbing. The full `make bench` is not part of the tests: it measures,
 and speed is never asserted by a test."""
+
 import gzip
 import json
 import re
@@ -20,6 +21,7 @@ from scripts.core.config import nav_pages
 from scripts.text.blocks import parse_page
 
 # --- statistics ----------------------------------------------------------------------------------------------
+
 
 def test_summarize_gives_the_median_and_the_spread_of_the_runs() -> None:
     stat = stats.summarize([3.0, 1.0, 2.0, 5.0, 4.0])
@@ -52,6 +54,7 @@ def test_the_added_cost_per_paragraph_is_level_for_linear_growth_and_rises_for_q
 
 
 # --- tables and the README ---------------------------------------------------------------------------------
+
 
 def test_a_markdown_table_escapes_its_cells_and_aligns_numbers_right() -> None:
     table = tables.markdown_table(["what", "median"], [["a|b", "1.00 s"], ["c\nd", "2.00 s"]])
@@ -93,13 +96,30 @@ def test_the_results_render_every_section_with_its_title() -> None:
 
 # --- synthetic corpora ---------------------------------------------------------------------------------------
 
+
 def test_suffixing_renames_every_block_id_and_leaves_generated_sections_alone() -> None:
-    page = "\n".join([
-        "# 标题 { #part9 }", "", '<div class="turn" id="part9-a1" data-speaker="lufeng" markdown>', "",
-        "**逯峰：**{ .speaker }正文。", "{ #part9-a1-p1 }", "", "</div>", "",
-        "<!-- generated:headline (generated) -->", '<div class="data-table" id="section-headline">',
-        '<a href="../part1/#part1-a1-p1">原文</a>', "</div>", "<!-- /generated:headline -->", "",
-        "说明。", "{ #part9-note .label }", ""])
+    page = "\n".join(
+        [
+            "# 标题 { #part9 }",
+            "",
+            '<div class="turn" id="part9-a1" data-speaker="lufeng" markdown>',
+            "",
+            "**逯峰：**{ .speaker }正文。",
+            "{ #part9-a1-p1 }",
+            "",
+            "</div>",
+            "",
+            "<!-- generated:headline (generated) -->",
+            '<div class="data-table" id="section-headline">',
+            '<a href="../part1/#part1-a1-p1">原文</a>',
+            "</div>",
+            "<!-- /generated:headline -->",
+            "",
+            "说明。",
+            "{ #part9-note .label }",
+            "",
+        ]
+    )
     out = corpus.suffix_ids(page, "-c3")
     assert "# 标题 { #part9-c3 }" in out and 'id="part9-a1-c3"' in out and "{ #part9-a1-p1-c3 }" in out
     assert "{ #part9-note-c3 .label }" in out and "{ .speaker }" in out
@@ -119,8 +139,13 @@ def test_a_copy_of_the_data_adds_no_roundup_and_no_crime_type() -> None:
 def test_a_synthetic_corpus_has_distinct_ids_and_passes_the_checks(tmp_path: Path) -> None:
     synthetic = corpus.make_corpus(tmp_path / "corpus", 2)
     _, original = corpus.count_paragraphs(ROOT)
-    interview = sum(1 for lang in ("zh", "en") for page in corpus.interview_pages(ROOT)
-                    for b in parse_page(ROOT / "docs" / lang / page) if b.kind == "paragraph")
+    interview = sum(
+        1
+        for lang in ("zh", "en")
+        for page in corpus.interview_pages(ROOT)
+        for b in parse_page(ROOT / "docs" / lang / page)
+        if b.kind == "paragraph"
+    )
     assert synthetic.paragraphs == original + interview  # the pages of the interview twice; glossary and data once
     pages = nav_pages(synthetic.root)
     assert "part1-c2.md" in pages and pages.index("part1-c2.md") > pages.index("data.md")
@@ -129,8 +154,13 @@ def test_a_synthetic_corpus_has_distinct_ids_and_passes_the_checks(tmp_path: Pat
         assert [i for i, n in ids.items() if n > 1] == []
         assert "part1-a1-p1-c2" in ids and "part1-a1-p1" in ids
     for args in (["fidelity"], ["translation"], ["glossary"], ["status"], ["data"], ["tables", "--check"]):
-        result = subprocess.run([sys.executable, "-m", "scripts", *args], cwd=synthetic.root, capture_output=True,
-                                text=True, env=processes.environment())
+        result = subprocess.run(
+            [sys.executable, "-m", "scripts", *args],
+            cwd=synthetic.root,
+            capture_output=True,
+            text=True,
+            env=processes.environment(),
+        )
         assert result.returncode == 0, (args, result.stdout[-2000:], result.stderr[-2000:])
     # the corpus is made in its folder: the repository's pages and data are untouched
     assert not list((ROOT / "docs" / "zh").glob("*-c2.md"))
@@ -138,13 +168,15 @@ def test_a_synthetic_corpus_has_distinct_ids_and_passes_the_checks(tmp_path: Pat
 
 # --- measurements ------------------------------------------------------------------------------------------
 
+
 def test_the_bare_build_has_the_same_markdown_and_nothing_of_the_project_s_own(tmp_path: Path) -> None:
     config = yaml.safe_load(timing.bare_config(tmp_path).read_text(encoding="utf-8"))
     project = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert config["theme"] == {"name": "material"} and config["docs_dir"] == str(ROOT / "docs")
     assert "hooks" not in config and "plugins" not in config and "extra_css" not in config
-    assert config["markdown_extensions"] and all(str(next(iter(e)) if isinstance(e, dict) else e) in project
-                                                 for e in config["markdown_extensions"])
+    assert config["markdown_extensions"] and all(
+        str(next(iter(e)) if isinstance(e, dict) else e) in project for e in config["markdown_extensions"]
+    )
 
 
 def test_the_live_reload_measures_the_makefile_s_serve_command() -> None:
@@ -153,8 +185,18 @@ def test_the_live_reload_measures_the_makefile_s_serve_command() -> None:
 
 def test_each_checker_command_of_the_project_is_measured() -> None:
     names = {name.split()[0] for name, _ in timing.CHECKS}
-    assert names == {"fidelity", "translation", "glossary", "status", "data", "tables", "links", "offline", "safety",
-                     "workflows"}
+    assert names == {
+        "fidelity",
+        "translation",
+        "glossary",
+        "status",
+        "data",
+        "tables",
+        "links",
+        "offline",
+        "safety",
+        "workflows",
+    }
     assert timing.check_command(["links", "SITE"], Path("/s"))[-2:] == ["links", "/s"]
 
 
@@ -165,9 +207,11 @@ def test_page_weight_counts_the_html_and_what_it_loads(tmp_path: Path) -> None:
     (site / "assets" / "a.css").write_text("body{}" * 100)
     (site / "assets" / "b.js").write_text("var x;" * 100)
     (site / "search" / "search_index.json").write_text(json.dumps({"docs": []}))
-    (site / "index.html").write_text('<html><head><link rel="stylesheet" href="assets/a.css">'
-                                     '<link rel="stylesheet" href="https://cdn.invalid/x.css">'
-                                     '<script src="assets/b.js"></script></head><body></body></html>')
+    (site / "index.html").write_text(
+        '<html><head><link rel="stylesheet" href="assets/a.css">'
+        '<link rel="stylesheet" href="https://cdn.invalid/x.css">'
+        '<script src="assets/b.js"></script></head><body></body></html>'
+    )
     w = page_weight.page_weight(site, "index.html", "Home")
     assert w.css.raw == 600 and w.js.raw == 600 and w.html.raw == (site / "index.html").stat().st_size
     assert w.css.gz == len(gzip.compress(b"body{}" * 100, page_weight.GZIP_LEVEL, mtime=0))
@@ -208,13 +252,21 @@ def test_make_bench_installs_lighthouse_from_its_lock_and_is_not_part_of_make_te
 
 
 def test_suffixing_leaves_a_generated_section_that_is_never_closed_alone_to_the_end() -> None:
-    page = ("# 标题 { #part9 }\n<!-- generated:headline (generated) -->\n{ #part9-x }\n"
-            "<!-- /generated:other -->\n{ #part9-y }")
+    page = (
+        "# 标题 { #part9 }\n<!-- generated:headline (generated) -->\n{ #part9-x }\n"
+        "<!-- /generated:other -->\n{ #part9-y }"
+    )
     assert corpus.suffix_ids(page, "-c2").split("\n") == ["# 标题 { #part9-c2 }", *page.split("\n")[1:]]
 
 
 def test_the_command_line_refuses_no_runs_before_measuring_anything() -> None:
-    result = subprocess.run([sys.executable, "-m", "scripts", "bench", "--runs", "0"], cwd=ROOT, capture_output=True,
-                            text=True, env=processes.environment(), timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "bench", "--runs", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=processes.environment(),
+        timeout=60,
+    )
     assert result.returncode == 2 and result.stderr.strip() == "bench: --runs must be 1 or more"
     assert result.stdout == ""

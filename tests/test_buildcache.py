@@ -1,49 +1,53 @@
 """What builds keep between runs (scripts/buildcache.py, scripts/cache_hook.py, and the data that
 `mkdocs serve` reloads only when it changes) changes nothing in what they give."""
+
 import filecmp
 import json
 import os
 import subprocess
 import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import MKDOCS, ROOT, replace_once
-from scripts.plugin import buildcache
+
 from scripts.generators import tables
+from scripts.plugin import buildcache
 
 
 class FakeJieba(types.SimpleNamespace):
     """jieba's interface as Material's search uses it, counting the texts it segments."""
 
     DEFAULT_DICT_NAME = "dict.txt"
+    cuts: list[str]
+    dt: types.SimpleNamespace
 
     def __init__(self, folder: Path) -> None:
         (folder / "dict.txt").write_text("词 1\n", encoding="utf-8")
         super().__init__(__file__=str(folder / "__init__.py"), dt=types.SimpleNamespace(dictionary=None), cuts=[])
 
-    def cut(self, sentence, *args, **kwargs):
+    def cut(self, sentence: str | bytes, *args: object, **kwargs: object) -> Iterator[str]:
         text = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
         self.cuts.append(text)
-        return iter([text[i:i + 2] for i in range(0, len(text), 2)])
+        return iter([text[i : i + 2] for i in range(0, len(text), 2)])
 
-    def set_dictionary(self, path):
+    def set_dictionary(self, path: str) -> None:
         self.dt.dictionary = path
 
 
-def test_the_memo_gives_jieba_s_words_and_keeps_them_for_the_next_build(tmp_path: Path):
+def test_the_memo_gives_jieba_s_words_and_keeps_them_for_the_next_build(tmp_path: Path) -> None:
     jieba = FakeJieba(tmp_path)
     memo = buildcache.SegmentMemo(jieba, tmp_path / "cache" / "segments.json")
-    assert "\u200b".join(memo.cut("电信网络诈骗".encode("utf-8"))) == "电信\u200b网络\u200b诈骗"
-    assert list(memo.cut("电信网络诈骗".encode("utf-8"))) == ["电信", "网络", "诈骗"] and jieba.cuts == ["电信网络诈骗"]
+    assert "\u200b".join(memo.cut("电信网络诈骗".encode())) == "电信\u200b网络\u200b诈骗"
+    assert list(memo.cut("电信网络诈骗".encode())) == ["电信", "网络", "诈骗"] and jieba.cuts == ["电信网络诈骗"]
     memo.save()
     again = buildcache.SegmentMemo(jieba, tmp_path / "cache" / "segments.json")
-    assert list(again.cut("电信网络诈骗".encode("utf-8"))) == ["电信", "网络", "诈骗"]
+    assert list(again.cut("电信网络诈骗".encode())) == ["电信", "网络", "诈骗"]
     assert jieba.cuts == ["电信网络诈骗"]  # from the file: jieba was not asked again
 
 
-def test_kept_words_are_not_used_with_another_dictionary(tmp_path: Path):
+def test_kept_words_are_not_used_with_another_dictionary(tmp_path: Path) -> None:
     jieba = FakeJieba(tmp_path)
     memo = buildcache.SegmentMemo(jieba, tmp_path / "segments.json")
     list(memo.cut("毒品"))
@@ -57,17 +61,26 @@ def test_kept_words_are_not_used_with_another_dictionary(tmp_path: Path):
     assert jieba.cuts == ["毒品", "毒品", "毒品"] and memo.enabled is False
 
 
-def test_a_broken_cache_file_is_only_slower(tmp_path: Path):
+def test_a_broken_cache_file_is_only_slower(tmp_path: Path) -> None:
     (tmp_path / "segments.json").write_text("{not json", encoding="utf-8")
     jieba = FakeJieba(tmp_path)
     assert list(buildcache.SegmentMemo(jieba, tmp_path / "segments.json").cut("盗抢")) == ["盗抢"]
 
 
-def test_a_build_with_its_caches_gives_the_same_site_as_one_without(tmp_path: Path):
+def test_a_build_with_its_caches_gives_the_same_site_as_one_without(tmp_path: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HURRICANE_CACHE_DIR=str(tmp_path / "cache"))
     first, second = tmp_path / "first", tmp_path / "second"
-    results = [subprocess.run(MKDOCS + ["build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=600) for site in (first, second)]
+    results = [
+        subprocess.run(
+            [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        for site in (first, second)
+    ]
     assert all(r.returncode == 0 for r in results), results[0].stderr + results[1].stderr
     assert "Prefix dict" in results[0].stderr and "Prefix dict" not in results[1].stderr  # jieba loaded once
     assert json.loads((tmp_path / "cache" / buildcache.SEGMENTS_FILE).read_text(encoding="utf-8"))["words"]
@@ -76,10 +89,11 @@ def test_a_build_with_its_caches_gives_the_same_site_as_one_without(tmp_path: Pa
     def same(a: filecmp.dircmp) -> bool:
         _, mismatch, errors = filecmp.cmpfiles(a.left, a.right, a.common_files, shallow=False)
         return not (a.left_only or a.right_only or mismatch or errors) and all(same(s) for s in a.subdirs.values())
+
     assert same(filecmp.dircmp(first, second))
 
 
-def test_serve_reuses_the_checked_data_only_while_nothing_it_was_read_from_changes(project_copy: Path):
+def test_serve_reuses_the_checked_data_only_while_nothing_it_was_read_from_changes(project_copy: Path) -> None:
     data = tables.checked_data(project_copy, remember=True)
     assert tables.checked_data(project_copy, remember=True) is data
     assert tables.checked_data(project_copy) is not data  # without `remember`: always read again

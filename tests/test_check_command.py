@@ -1,4 +1,5 @@
 """`python -m scripts check [SITE]`: every static check in one process, exit 0 clean, 1 findings, 2 unreadable input."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,22 +10,28 @@ from conftest import replace_once
 
 
 def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts", "check", *args], cwd=project, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", "check", *args], cwd=project, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_a_clean_project_and_its_built_site_pass_every_check(built_site: Path, project_copy: Path) -> None:
     result = check(project_copy, str(built_site))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "check: OK (fidelity 0, translation 0, glossary 0, status 0, data 0, tables 0, safety 0, workflows 0, " \
-           "links 0, offline 0)" in result.stderr
+    assert (
+        "check: OK (fidelity 0, translation 0, glossary 0, status 0, data 0, tables 0, safety 0, workflows 0, "
+        "links 0, offline 0)" in result.stderr
+    )
 
 
 def test_findings_of_several_checks_are_printed_together_and_exit_1(project_copy: Path, site_copy: Path) -> None:
     replace_once(project_copy / "docs" / "en" / "part3.md", "down 38.2%", "up 38.2%")
     (site_copy / "en" / "part1" / "index.html").write_text(
-        (site_copy / "en" / "part1" / "index.html").read_text(encoding="utf-8").replace(
-            "</article>", '<a href="../nowhere/">x</a></article>', 1), encoding="utf-8")
+        (site_copy / "en" / "part1" / "index.html")
+        .read_text(encoding="utf-8")
+        .replace("</article>", '<a href="../nowhere/">x</a></article>', 1),
+        encoding="utf-8",
+    )
     result = check(project_copy, str(site_copy))
     assert result.returncode == 1
     assert "[direction] part3-a1-p1: expected 38.2% to be down as in the Chinese, found up" in result.stdout

@@ -1,10 +1,13 @@
 """Every quantity of the Chinese text is in the data or on a short, reasoned list of figures that are
 not data; a figure of the text that neither holds is caught."""
+
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, replace_once
-from scripts.figures import model as data
+
 from scripts.checks import data as datacheck
+from scripts.figures import model as data
 from scripts.text.blocks import load_language
 from scripts.text.quantities import chinese_quantities
 
@@ -27,24 +30,34 @@ def coverage(project: Path) -> list[str]:
     return [f for f in findings(project) if "[coverage]" in f]
 
 
-def test_every_quantity_of_the_text_is_data_or_not_data():
+def test_every_quantity_of_the_text_is_data_or_not_data() -> None:
     assert coverage(ROOT) == []
 
 
-def test_most_figures_are_data_and_the_not_data_list_is_short_and_reasoned():
+def test_most_figures_are_data_and_the_not_data_list_is_short_and_reasoned() -> None:
     # apart from the years of dates, fewer than one quantity in five is not data
-    text_blocks = [b for blocks in load_language("zh").values() for b in blocks if b.kind != "container" and not b.is_label]
+    text_blocks = [
+        b for blocks in load_language("zh").values() for b in blocks if b.kind != "container" and not b.is_label
+    ]
     quantities = [q for b in text_blocks for q in chinese_quantities(b.text)]
-    not_data = [q for b in text_blocks for q in chinese_quantities(b.text)
-                if any(a <= q.start and q.end <= z for rx, _ in datacheck.NOT_DATA_RE for m in rx.finditer(b.text)
-                       for a, z in [m.span()])]
+    not_data = [
+        q
+        for b in text_blocks
+        for q in chinese_quantities(b.text)
+        if any(
+            a <= q.start and q.end <= z
+            for rx, _ in datacheck.NOT_DATA_RE
+            for m in rx.finditer(b.text)
+            for a, z in [m.span()]
+        )
+    ]
     assert len(datacheck.NOT_DATA) <= 10
     assert all(len(reason) > 30 for _, reason in datacheck.NOT_DATA)
     years = [q for q in not_data if q.value >= 2000]
     assert len(quantities) > 150 and len(not_data) - len(years) < len(quantities) / 5
 
 
-def test_a_figure_missing_from_the_data_is_caught(project_copy: Path):
+def test_a_figure_missing_from_the_data_is_caught(project_copy: Path) -> None:
     path = project_copy / "data" / "figures" / "honours.yml"
     text = path.read_text(encoding="utf-8")
     start = text.index("  - key: provincial-may-day-medals")
@@ -55,38 +68,45 @@ def test_a_figure_missing_from_the_data_is_caught(project_copy: Path):
     assert "box-police-p2: '四' (4) is neither in the data" in found[0]
 
 
-def test_a_new_figure_in_the_text_is_caught(project_copy: Path):
+def test_a_new_figure_in_the_text_is_caught(project_copy: Path) -> None:
     replace_once(project_copy / "docs" / "zh" / "part1.md", "成绩的取得得益于", "另有99起案件。成绩的取得得益于")
     found = coverage(project_copy)
     line = next(b.line for b in load_language("zh", project_copy / "docs")["part1.md"] if b.id == "part1-a1-p2")
-    assert found == [f"docs/zh/part1.md:{line}: [coverage] part1-a1-p2: '99' (99) is neither in the data (data/figures/) "
-                     "nor on the not-data list (scripts/checks/data.py NOT_DATA)"]
+    assert found == [
+        f"docs/zh/part1.md:{line}: [coverage] part1-a1-p2: '99' (99) is neither in the data (data/figures/) "
+        "nor on the not-data list (scripts/checks/data.py NOT_DATA)"
+    ]
 
 
-def test_a_not_data_entry_that_matches_nothing_is_caught(monkeypatch):
+def test_a_not_data_entry_that_matches_nothing_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     import re
-    monkeypatch.setattr(datacheck, "NOT_DATA", datacheck.NOT_DATA + [("九十九级", "a reason that no longer applies")])
-    monkeypatch.setattr(datacheck, "NOT_DATA_RE", datacheck.NOT_DATA_RE + [(re.compile("九十九级"), "a reason")])
+
+    monkeypatch.setattr(datacheck, "NOT_DATA", [*datacheck.NOT_DATA, ("九十九级", "a reason that no longer applies")])
+    monkeypatch.setattr(datacheck, "NOT_DATA_RE", [*datacheck.NOT_DATA_RE, (re.compile("九十九级"), "a reason")])
     found = coverage(ROOT)
     # an entry that is not written in the module (added here) is reported at the list itself
-    assert found == [f"scripts/checks/data.py:{line_in_datacheck('NOT_DATA: list')}: [coverage] "
-                     "not-data entry '九十九级' matches nothing in the text: remove it"]
+    assert found == [
+        f"scripts/checks/data.py:{line_in_datacheck('NOT_DATA: list')}: [coverage] "
+        "not-data entry '九十九级' matches nothing in the text: remove it"
+    ]
 
 
-def test_a_not_data_entry_that_no_longer_matches_is_reported_at_its_line(project_copy: Path):
+def test_a_not_data_entry_that_no_longer_matches_is_reported_at_its_line(project_copy: Path) -> None:
     # the only 三年来 of the text is in part1.md; without it, its entry in NOT_DATA matches nothing
     page = project_copy / "docs" / "zh" / "part1.md"
     assert page.read_text(encoding="utf-8").count("三年来") == 1
     replace_once(page, "三年来", "这些年")
     line = line_in_datacheck('(r"三年来"')
-    assert coverage(project_copy) == [f"scripts/checks/data.py:{line}: [coverage] "
-                                      "not-data entry '三年来' matches nothing in the text: remove it"]
+    assert coverage(project_copy) == [
+        f"scripts/checks/data.py:{line}: [coverage] not-data entry '三年来' matches nothing in the text: remove it"
+    ]
 
 
-def test_a_record_cannot_claim_a_figure_that_is_not_data(project_copy: Path):
+def test_a_record_cannot_claim_a_figure_that_is_not_data(project_copy: Path) -> None:
     path = project_copy / "data" / "figures" / "headline.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "  - key: the-year\n    label: {zh: 年份, en: Year}\n    value: 2016\n    unit: year\n",
-                    encoding="utf-8")
+    path.write_text(
+        text + "  - key: the-year\n    label: {zh: 年份, en: Year}\n    value: 2016\n    unit: year\n", encoding="utf-8"
+    )
     found = findings(project_copy)
     assert len(found) == 1 and "the-year: value 2016 (2016年) is not stated in part1-a1-p1" in found[0]

@@ -1,12 +1,14 @@
 """The English labels of the data are faithful to the Chinese: they use the glossary's renderings
 and carry no Chinese; the Chinese labels are Chinese."""
+
 import re
 from pathlib import Path
 
 from conftest import replace_once
+
+from scripts.checks.translation import LEFTOVER_RE
 from scripts.figures import model as data
 from scripts.text import glossary
-from scripts.checks.translation import LEFTOVER_RE
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -35,17 +37,20 @@ def label_findings(loaded: data.Data) -> list[str]:
     return findings
 
 
-def test_english_labels_use_the_glossary_and_no_chinese():
+def test_english_labels_use_the_glossary_and_no_chinese() -> None:
     assert label_findings(data.load()) == []
 
 
-def test_chinese_labels_are_chinese():
+def test_chinese_labels_are_chinese() -> None:
     for key, label in labels(data.load()):
         assert CJK.search(label.zh) or re.fullmatch(r"\d{4}", label.zh), key
 
 
-def test_an_english_label_without_the_glossary_term_is_caught(project_copy: Path):
-    replace_once(project_copy / "data" / "figures" / "crime_types.yml", "en: People actually arrested}",
-                 "en: People actually taken into custody}")
+def test_an_english_label_without_the_glossary_term_is_caught(project_copy: Path) -> None:
+    replace_once(
+        project_copy / "data" / "figures" / "crime_types.yml",
+        "en: People actually arrested}",
+        "en: People actually taken into custody}",
+    )
     loaded = data.load(project_copy / "data" / "figures", project_copy / "docs")
     assert label_findings(loaded) == ["theft-arrested: 'People actually taken into custody' lacks 'arrested' for 逮捕"]

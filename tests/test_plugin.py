@@ -1,5 +1,6 @@
 """The toolchain is one installed MkDocs plugin: registered by entry point, named in mkdocs.yml with
 options MkDocs validates, its steps ordered against mkdocs-static-i18n in one table."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,11 @@ def test_the_plugin_is_installed_under_its_entry_point_and_named_in_mkdocs_yml()
 
 
 def test_no_module_edits_sys_path() -> None:
-    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "scripts").rglob("*.py")
-                 if re.search(r"\bsys\.path\b", p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "scripts").rglob("*.py")
+        if re.search(r"\bsys\.path\b", p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
 
 
@@ -42,6 +46,7 @@ def test_the_steps_run_where_the_order_table_says_relative_to_i18n() -> None:
     assert _priority(BilingualPlugin, "on_post_build") < _priority(I18n, "on_post_build")
     # the segmentation memo must be in place before Material's search plugin configures itself
     from material.plugins.search.plugin import SearchPlugin
+
     assert _priority(BilingualPlugin, "on_config") > _priority(SearchPlugin, "on_config")
     # page content: after I18n's page markdown step; every other event at the default priority
     for event in ("on_page_content", "on_page_context", "on_pre_build", "on_startup"):

@@ -1,6 +1,7 @@
 """The reading experience as built (scripts/plugin/reader.py, scripts/generators/side_by_side.py): side-by-side pages
 generated from both languages, paragraph permalinks, one search index and sitemap per language.
 What it does in a browser is tested in test_browser.py."""
+
 from __future__ import annotations
 
 import json
@@ -8,11 +9,11 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import ROOT, attr, build, one, replace_once
 
-from conftest import ROOT, build, replace_once
+from scripts.checks import site_links as sitecheck
 from scripts.generators import side_by_side as parallel
 from scripts.plugin import reader
-from scripts.checks import site_links as sitecheck
 from scripts.text.blocks import Block, load_language, normalize, parse_text
 
 ZH, EN = load_language("zh"), load_language("en")
@@ -35,21 +36,22 @@ def single_of(page: str, lang: str) -> str:
 
 # Side-by-side pages -------------------------------------------------------------------------------
 
-def test_every_page_of_the_interview_has_a_side_by_side_view_and_only_those():
+
+def test_every_page_of_the_interview_has_a_side_by_side_view_and_only_those() -> None:
     assert VIEWS == ["index.md", "background.md", "part1.md", "part2.md", "part3.md"]
 
 
-def test_side_by_side_pages_are_generated_not_written():
+def test_side_by_side_pages_are_generated_not_written() -> None:
     assert not list((ROOT / "docs").glob("*/parallel*"))
 
 
-def test_the_side_by_side_view_pairs_each_block_with_its_twin_by_id(built_site: Path):
+def test_the_side_by_side_view_pairs_each_block_with_its_twin_by_id(built_site: Path) -> None:
     assert any(b.notes for page in VIEWS for b in EN[page])  # the notes below are there to be checked
     for page in VIEWS:
         en = {b.id: b for b in EN[page]}
         for lang in ("zh", "en"):
             html = soup(built_site, view_of(page, lang))
-            assert html.html["lang"] == lang
+            assert attr(one(html, "html"), "lang") == lang
             for block in (b for b in ZH[page] if b.kind != "container"):
                 row = html.find(id=block.id)
                 assert row is not None and "parallel__row" in row["class"], (view_of(page, lang), block.id)
@@ -64,41 +66,51 @@ def test_the_side_by_side_view_pairs_each_block_with_its_twin_by_id(built_site: 
                 assert normalize(cells[1].get_text()) == normalize(en[block.id].text)
 
 
-def test_single_and_side_by_side_views_link_to_each_other(built_site: Path):
+def test_single_and_side_by_side_views_link_to_each_other(built_site: Path) -> None:
     site = sitecheck.Site(built_site)
     for page in VIEWS:
         for lang in ("zh", "en"):
             single, view = single_of(page, lang), view_of(page, lang)
-            assert site.target(single, soup(built_site, single).select_one("a[data-keep-paragraph]")["href"])[0] == view
-            assert site.target(view, soup(built_site, view).select_one("a[data-keep-paragraph]")["href"])[0] == single
+            to_view = attr(one(soup(built_site, single), "a[data-keep-paragraph]"), "href")
+            to_single = attr(one(soup(built_site, view), "a[data-keep-paragraph]"), "href")
+            assert site.target(single, to_view)[0] == view
+            assert site.target(view, to_single)[0] == single
 
 
-def test_a_side_by_side_view_follows_its_sources(project_copy: Path, tmp_path: Path):
+def test_a_side_by_side_view_follows_its_sources(project_copy: Path, tmp_path: Path) -> None:
     replace_once(project_copy / "docs" / "en" / "part1.md", "Reporter:", "Interviewer:")
     assert build(project_copy, tmp_path / "site").returncode == 0
     row = soup(tmp_path / "site", "parallel/part1/index.html").find(id="part1-q1-p1")
-    assert row.find(lang="en").get_text().strip().startswith("Interviewer:")
+    assert row is not None
+    cell = row.find(lang="en")
+    assert cell is not None
+    assert cell.get_text().strip().startswith("Interviewer:")
 
 
 def _blocks(text: str) -> list[Block]:
     return parse_text(text, Path("page.md"))
 
 
-def test_an_english_block_without_a_chinese_twin_follows_its_english_predecessor():
+def test_an_english_block_without_a_chinese_twin_follows_its_english_predecessor() -> None:
     zh = _blocks("# 标题 { #t }\n\n甲\n{ #a }\n\n乙\n{ #b }\n")
     en = _blocks("# Title { #t }\n\nA\n{ #a }\n\nA2\n{ #a2 }\n\nB\n{ #b }\n")
     assert [((z and z.id), (e and e.id)) for z, e in parallel.align(zh, en)] == [
-        ("t", "t"), ("a", "a"), (None, "a2"), ("b", "b")]
+        ("t", "t"),
+        ("a", "a"),
+        (None, "a2"),
+        ("b", "b"),
+    ]
 
 
-def test_a_missing_translation_leaves_an_empty_english_cell():
+def test_a_missing_translation_leaves_an_empty_english_cell() -> None:
     markdown = parallel.markdown(_blocks("甲\n{ #a }\n"), [], "zh")
     assert '<div class="parallel__cell parallel__cell--missing" lang="en"></div>' in markdown
 
 
 # Paragraph permalinks -------------------------------------------------------------------------------
 
-def test_every_paragraph_links_to_itself(built_site: Path):
+
+def test_every_paragraph_links_to_itself(built_site: Path) -> None:
     for page in VIEWS:
         for lang in ("zh", "en"):
             html = soup(built_site, single_of(page, lang))
@@ -108,17 +120,20 @@ def test_every_paragraph_links_to_itself(built_site: Path):
                 link = p.find("a", class_="paralink", recursive=False)
                 assert link is not None and link["href"] == f"#{p['id']}" and link["aria-label"], (page, lang, p["id"])
             rows = soup(built_site, view_of(page, lang)).select(".parallel__row")
-            assert all(r.find("a", class_="paralink", recursive=False)["href"] == f"#{r['id']}" for r in rows)
+            for r in rows:
+                link = r.find("a", class_="paralink", recursive=False)
+                assert link is not None and link["href"] == f"#{r['id']}", (page, lang, r["id"])
 
 
-def test_permalinks_stay_out_of_the_search_index(built_site: Path):
+def test_permalinks_stay_out_of_the_search_index(built_site: Path) -> None:
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "¶" not in index and "本段链接" not in index
 
 
 # One search index and sitemap per language ----------------------------------------------------------
 
-def test_each_language_has_its_own_search_index(built_site: Path):
+
+def test_each_language_has_its_own_search_index(built_site: Path) -> None:
     zh = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     for index, prefix in ((zh, ""), (en, "en/")):
@@ -126,32 +141,44 @@ def test_each_language_has_its_own_search_index(built_site: Path):
         assert "\\u200b" in index["config"]["separator"]  # jieba's words, joined at build time
         for doc in index["docs"]:
             page = (prefix + doc["location"]).split("#")[0]
-            assert (built_site / page / "index.html").exists() and sitecheck.page_lang(page + "index.html") == ("en" if prefix else "zh")
+            assert (built_site / page / "index.html").exists() and sitecheck.page_lang(page + "index.html") == (
+                "en" if prefix else "zh"
+            )
     assert "\u200b诈骗\u200b" in json.dumps(zh, ensure_ascii=False)  # segmented by jieba at build time
     assert not any("parallel/" in d["location"] for d in zh["docs"] + en["docs"])
 
 
-def test_a_joint_index_is_split_by_language_and_located_from_each_root():
-    joint = {"config": {"lang": ["en", "zh"], "separator": "x", "pipeline": [], "fields": {}},
-             "docs": [{"location": "", "title": "首页", "text": ""}, {"location": "part1/#a", "title": "一", "text": ""},
-                      {"location": "en/", "title": "Home", "text": ""}, {"location": "en/part1/#a", "title": "One", "text": ""}]}
-    settings = {"zh": {"lang": ["en"]}, "en": {"lang": ["en"], "separator": "y"}}
+def test_a_joint_index_is_split_by_language_and_located_from_each_root() -> None:
+    joint = {
+        "config": {"lang": ["en", "zh"], "separator": "x", "pipeline": [], "fields": {}},
+        "docs": [
+            {"location": "", "title": "首页", "text": ""},
+            {"location": "part1/#a", "title": "一", "text": ""},
+            {"location": "en/", "title": "Home", "text": ""},
+            {"location": "en/part1/#a", "title": "One", "text": ""},
+        ],
+    }
+    settings: dict[str, dict[str, str | list[str]]] = {"zh": {"lang": ["en"]}, "en": {"lang": ["en"], "separator": "y"}}
     parts = reader.split_search_index(joint, settings)
     assert [d["location"] for d in parts["zh"]["docs"]] == ["", "part1/#a"]
     assert [d["location"] for d in parts["en"]["docs"]] == ["", "part1/#a"]
     assert parts["zh"]["config"]["lang"] == ["en"] and parts["en"]["config"]["separator"] == "y"
 
 
-def test_each_language_root_has_a_sitemap_of_its_pages(built_site: Path):
+def test_each_language_root_has_a_sitemap_of_its_pages(built_site: Path) -> None:
     locs = re.findall(r"<loc>([^<]*)</loc>", (built_site / "en" / "sitemap.xml").read_text(encoding="utf-8"))
     assert locs and all("/en/" in loc for loc in locs)
-    assert len(locs) == len(re.findall(r"<loc>[^<]*/en/[^<]*</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8")))
+    assert len(locs) == len(
+        re.findall(r"<loc>[^<]*/en/[^<]*</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
+    )
 
 
-def test_material_looks_for_index_and_sitemaps_at_the_language_roots(built_site: Path):
-    for page, base, roots in (("en/part1/index.html", "../", {"en": "../", "zh": "../../"}),
-                              ("part1/index.html", "../", {"en": "../en/", "zh": "../"}),
-                              ("en/index.html", "./", {"en": "./", "zh": "../"})):
+def test_material_looks_for_index_and_sitemaps_at_the_language_roots(built_site: Path) -> None:
+    for page, base, roots in (
+        ("en/part1/index.html", "../", {"en": "../", "zh": "../../"}),
+        ("part1/index.html", "../", {"en": "../en/", "zh": "../"}),
+        ("en/index.html", "./", {"en": "./", "zh": "../"}),
+    ):
         html = (built_site / page).read_text(encoding="utf-8")
         assert f"data.base = {json.dumps(base)}" in html
         assert f"const roots = {json.dumps(roots, sort_keys=True)}" in html

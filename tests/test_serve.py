@@ -1,4 +1,5 @@
 """`make serve` serves both languages and rebuilds when a page is saved."""
+
 import os
 import re
 import socket
@@ -6,26 +7,32 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from conftest import ROOT, replace_once
+
+T = TypeVar("T")
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]  # getsockname() is typed Any; an AF_INET address is (host, port)
+        return port
 
 
 def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
+            body: bytes = response.read()
+            return body.decode("utf-8")
     except OSError:
         return None
 
 
-def wait_for(predicate, seconds: float):
+def wait_for(predicate: Callable[[], T], seconds: float) -> T | None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = predicate()
@@ -37,23 +44,33 @@ def wait_for(predicate, seconds: float):
 
 def serve_command() -> list[str]:
     """The Makefile's serve recipe, run with this interpreter."""
-    recipe = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs (.+)$", (ROOT / "Makefile").read_text(), re.M).group(1)
-    return [sys.executable, "-m", "mkdocs", *recipe.split()]
+    match = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs (.+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert match is not None, "no serve recipe in the Makefile"
+    return [sys.executable, "-m", "mkdocs", *match.group(1).split()]
 
 
-def test_serve_serves_both_languages_and_reloads_an_edited_page(project_copy: Path):
+def test_serve_serves_both_languages_and_reloads_an_edited_page(project_copy: Path) -> None:
     port = free_port()
     command = [a if a != "127.0.0.1:8000" else f"127.0.0.1:{port}" for a in serve_command()]
     assert f"127.0.0.1:{port}" in command and "--livereload" in command
-    server = subprocess.Popen(command, cwd=project_copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    server = subprocess.Popen(
+        command,
+        cwd=project_copy,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     try:
         base = f"http://127.0.0.1:{port}/"
         home = wait_for(lambda: fetch(base), 120)
         assert home and '<html lang="zh"' in home
         english = fetch(base + "en/part1/")
         assert english and '<html lang="en"' in english and 'id="part1-a1-p2"' in english
-        replace_once(project_copy / "docs" / "en" / "part1.md", "**Lu Feng:**{ .speaker } ", "**Lu Feng:**{ .speaker } LIVE-RELOAD-MARK ")
+        replace_once(
+            project_copy / "docs" / "en" / "part1.md",
+            "**Lu Feng:**{ .speaker } ",
+            "**Lu Feng:**{ .speaker } LIVE-RELOAD-MARK ",
+        )
         assert wait_for(lambda: "LIVE-RELOAD-MARK" in (fetch(base + "en/part1/") or ""), 60)
     finally:
         server.terminate()

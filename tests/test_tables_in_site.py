@@ -1,16 +1,17 @@
 """End to end: the tables of the built site, read as a person reads them, say what the data says;
 the Data page gathers every figure and links the charts and downloads."""
+
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import attr, one, replace_once
 
-from conftest import replace_once
-from scripts.figures import model as data
-from scripts.text.quantities import chinese_quantities, english_quantities
 from scripts.checks.translation import chinese_directions, english_direction
+from scripts.figures import model as data
+from scripts.text.quantities import Quantity, chinese_quantities, english_quantities
 
 
-def quantities(text: str, lang: str):
+def quantities(text: str, lang: str) -> list[Quantity]:
     return chinese_quantities(text) if lang == "zh" else english_quantities(text)
 
 
@@ -22,12 +23,14 @@ def direction(text: str, lang: str) -> str | None:
 
 
 def pages(site: Path) -> list[tuple[str, str, BeautifulSoup]]:
-    out = []
+    out: list[tuple[str, str, BeautifulSoup]] = []
     for path in sorted(site.rglob("index.html")):
         name = path.relative_to(site).as_posix()
         if "parallel/" in name:
             continue
-        out.append((name, "en" if name.startswith("en/") else "zh", BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")))
+        out.append(
+            (name, "en" if name.startswith("en/") else "zh", BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"))
+        )
     return out
 
 
@@ -36,24 +39,25 @@ def table_findings(site: Path, loaded: data.Data) -> list[str]:
     figures = {f.key: f for f in loaded.figures}
     localities = {x.key: x for x in loaded.localities}
     campaigns = {k.key: k for k in loaded.campaigns}
-    findings = []
+    findings: list[str] = []
     for name, lang, soup in pages(site):
         for row in soup.select(".data-table tr[data-key]"):
-            key = row["data-key"]
+            key = attr(row, "data-key")
             where = f"{name}: {key}"
             if key in localities:
-                if row.th.get_text(strip=True) != getattr(localities[key].name, lang):
-                    findings.append(f"{where}: name '{row.th.get_text(strip=True)}'")
+                name_cell = one(row, "th")
+                if name_cell.get_text(strip=True) != getattr(localities[key].name, lang):
+                    findings.append(f"{where}: name '{name_cell.get_text(strip=True)}'")
                 continue
             if key in campaigns:
-                if row.select_one("td.year").get_text() != str(campaigns[key].year):
+                if one(row, "td.year").get_text() != str(campaigns[key].year):
                     findings.append(f"{where}: year")
                 continue
             f = figures.get(key)
             if f is None:
                 findings.append(f"{where}: no such record")
                 continue
-            value = row.select_one("td.value").get_text(strip=True)
+            value = one(row, "td.value").get_text(strip=True)
             if f.value is None:
                 if value != "—":
                     findings.append(f"{where}: a figure '{value}' the data lacks")
@@ -78,59 +82,73 @@ def table_findings(site: Path, loaded: data.Data) -> list[str]:
             operations = row.select_one("td.operations")
             if operations:
                 numbers = sorted(int(q.value) for q in quantities(operations.get_text(), lang))
-                wanted = list(f.operations) or [o.number for o in loaded.operations if o.crime_type == f.crime_type]
-                if numbers != sorted(wanted):
-                    findings.append(f"{where}: roundups {numbers}, not {sorted(wanted)}")
+                listed = list(f.operations) or [o.number for o in loaded.operations if o.crime_type == f.crime_type]
+                if numbers != sorted(listed):
+                    findings.append(f"{where}: roundups {numbers}, not {sorted(listed)}")
     return findings
 
 
-def test_every_table_in_the_site_says_what_the_data_says(built_site: Path):
+def test_every_table_in_the_site_says_what_the_data_says(built_site: Path) -> None:
     loaded = data.load()
     assert table_findings(built_site, loaded) == []
     rows = [row for _, _, soup in pages(built_site) for row in soup.select(".data-table tr[data-key]")]
     assert len(rows) > 2 * len(loaded.figures)
 
 
-def test_the_data_page_gathers_every_record_in_both_languages(built_site: Path):
+def test_the_data_page_gathers_every_record_in_both_languages(built_site: Path) -> None:
     loaded = data.load()
     keys = {f.key for f in loaded.figures} | {x.key for x in loaded.localities} | {k.key for k in loaded.campaigns}
     for page in ("data/index.html", "en/data/index.html"):
         soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "lxml")
-        assert {row["data-key"] for row in soup.select(".data-table tr[data-key]")} == keys, page
+        assert {attr(row, "data-key") for row in soup.select(".data-table tr[data-key]")} == keys, page
         assert len(soup.select("figure.data-chart img[alt]")) >= 3
-        downloads = [a["href"] for a in soup.select(".data-downloads a[download]")]
+        downloads = [attr(a, "href") for a in soup.select(".data-downloads a[download]")]
         assert {h.rsplit(".", 1)[1] for h in downloads} == {"csv", "json"}
-        for link in [*downloads, *(img["src"] for img in soup.select("figure.data-chart img"))]:
+        for link in [*downloads, *(attr(img, "src") for img in soup.select("figure.data-chart img"))]:
             assert (built_site / page).parent.joinpath(link).resolve().is_file(), (page, link)
 
 
-def test_the_interview_pages_carry_their_tables_next_to_the_text(built_site: Path):
-    for page, tables in [("part1", ["headline"]), ("part2", ["hurricane", "operations", "localities"]),
-                         ("part3", ["fraud", "fraud-mechanisms", "drugs", "finance", "theft"]),
-                         ("background", ["province", "police", "honours"])]:
+def test_the_interview_pages_carry_their_tables_next_to_the_text(built_site: Path) -> None:
+    for page, tables in [
+        ("part1", ["headline"]),
+        ("part2", ["hurricane", "operations", "localities"]),
+        ("part3", ["fraud", "fraud-mechanisms", "drugs", "finance", "theft"]),
+        ("background", ["province", "police", "honours"]),
+    ]:
         for prefix in ("", "en/"):
             soup = BeautifulSoup((built_site / prefix / page / "index.html").read_text(encoding="utf-8"), "lxml")
-            assert [t["id"].removeprefix("table-") for t in soup.select(".data-table table")
-                    if not t["id"].startswith(("table-operation-results", "table-locality-figures"))] == tables
+            assert [
+                attr(t, "id").removeprefix("table-")
+                for t in soup.select(".data-table table")
+                if not attr(t, "id").startswith(("table-operation-results", "table-locality-figures"))
+            ] == tables
 
 
-def test_a_changed_number_in_a_built_table_is_caught(site_copy: Path):
-    replace_once(site_copy / "en" / "part1" / "index.html", '<td class="value">655,000</td>', '<td class="value">656,000</td>')
+def test_a_changed_number_in_a_built_table_is_caught(site_copy: Path) -> None:
+    replace_once(
+        site_copy / "en" / "part1" / "index.html", '<td class="value">655,000</td>', '<td class="value">656,000</td>'
+    )
     assert table_findings(site_copy, data.load()) == ["en/part1/index.html: criminal-cases: '656,000' is not 655000"]
 
 
-def test_a_derived_value_shown_as_stated_is_caught(site_copy: Path):
+def test_a_derived_value_shown_as_stated_is_caught(site_copy: Path) -> None:
     page = site_copy / "part1" / "index.html"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace('<td class="derived">≈78.4万起</td>', '<td class="derived">78.4万起</td>'), encoding="utf-8")
+    page.write_text(
+        text.replace('<td class="derived">≈78.4万起</td>', '<td class="derived">78.4万起</td>'), encoding="utf-8"
+    )
     found = table_findings(site_copy, data.load())
     assert len(found) == 1 and found[0].startswith("part1/index.html: criminal-cases: derived 2015 value '78.4万起'")
 
 
-def test_a_changed_change_or_roundup_list_is_caught(site_copy: Path):
+def test_a_changed_change_or_roundup_list_is_caught(site_copy: Path) -> None:
     page = site_copy / "en" / "part3" / "index.html"
-    replace_once(page, "<td class=\"change\">down 38.2% year on year<", "<td class=\"change\">up 38.2% year on year<")
-    replace_once(site_copy / "part2" / "index.html", "<td class=\"operations\">飓风15号、16号、19号<", "<td class=\"operations\">飓风15号、16号、18号<")
+    replace_once(page, '<td class="change">down 38.2% year on year<', '<td class="change">up 38.2% year on year<')
+    replace_once(
+        site_copy / "part2" / "index.html",
+        '<td class="operations">飓风15号、16号、19号<',
+        '<td class="operations">飓风15号、16号、18号<',
+    )
     found = table_findings(site_copy, data.load())
     assert "en/part3/index.html: fraud-cases-filed: change 'up 38.2% year on year' is not -38.2%" in found
     assert "part2/index.html: drug-roundups: roundups [15, 16, 18], not [15, 16, 19]" in found

@@ -1,33 +1,38 @@
 """Translation state per paragraph: a changed Chinese paragraph makes exactly its English twin stale."""
+
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import build, drop_paragraph, replace_once
+
 from scripts.text import translation_state as state
 from scripts.text.blocks import parse_page
 
 
-def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=project, capture_output=True, text=True)
 
 
 def git(project: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=project,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
 
 
-def test_no_translation_is_stale_or_missing():
+def test_no_translation_is_stale_or_missing() -> None:
     report = state.status()
     problems = [e for ps in report for e in ps.entries if e.status != "translated"]
     assert problems == [], state.format_report(report)
     assert sum(ps.paragraphs for ps in report) == sum(ps.translated for ps in report) > 90
 
 
-def test_a_changed_chinese_paragraph_makes_exactly_its_twin_stale(project_copy: Path, tmp_path: Path):
+def test_a_changed_chinese_paragraph_makes_exactly_its_twin_stale(project_copy: Path, tmp_path: Path) -> None:
     git(project_copy, "init", "-q")
     git(project_copy, "add", "-A")
     git(project_copy, "commit", "-qm", "base")
@@ -49,7 +54,7 @@ def test_a_changed_chinese_paragraph_makes_exactly_its_twin_stale(project_copy: 
     assert build(project_copy, site).returncode == 0
     html = (site / "en" / "part1" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="stale-notice"') == 1
-    notice = html[html.index('id="part1-a1-p1"'):]
+    notice = html[html.index('id="part1-a1-p1"') :]
     assert notice.index('class="stale-notice"') < notice.index('id="part1-a1-p2"')
     assert 'href="../../part1/#part1-a1-p1"' in notice
     assert 'class="stale-notice"' not in (site / "part1" / "index.html").read_text(encoding="utf-8")
@@ -58,29 +63,30 @@ def test_a_changed_chinese_paragraph_makes_exactly_its_twin_stale(project_copy: 
     assert cli(project_copy, "status").returncode == 0
 
 
-def test_a_missing_translation_is_reported(project_copy: Path):
+def test_a_missing_translation_is_reported(project_copy: Path) -> None:
     drop_paragraph(project_copy / "docs" / "en" / "part2.md", "part2-q1-p1")
     result = cli(project_copy, "status")
     assert result.returncode == 1
     line = next(b.line for b in parse_page(project_copy / "docs" / "zh" / "part2.md") if b.id == "part2-q1-p1")
-    assert [l for l in result.stdout.splitlines() if "[missing]" in l] == [
-        f"docs/zh/part2.md:{line}: [missing] part2-q1-p1: no English translation"]
+    assert [x for x in result.stdout.splitlines() if "[missing]" in x] == [
+        f"docs/zh/part2.md:{line}: [missing] part2-q1-p1: no English translation"
+    ]
     assert cli(project_copy, "review", "part2-q1-p1").returncode == 2
 
 
-def test_review_rejects_an_unknown_id(project_copy: Path):
+def test_review_rejects_an_unknown_id(project_copy: Path) -> None:
     result = cli(project_copy, "review", "part9-a1-p1")
     assert result.returncode == 2 and "no Chinese block with ID part9-a1-p1" in result.stderr
 
 
-def test_a_malformed_state_file_names_its_line(project_copy: Path):
+def test_a_malformed_state_file_names_its_line(project_copy: Path) -> None:
     path = project_copy / "data" / "translation-state.json"
     path.write_text('{\n "paragraphs": {\n  "a": "b",\n }\n}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"data/translation-state\.json:4: malformed JSON"):
         state.load_state(path)
 
 
-def test_describe_change():
+def test_describe_change() -> None:
     assert state.describe_change("同比下降38.2%", "同比上升38.2%") == "'下降' -> '上升'"
     assert state.describe_change("甲乙", "甲乙丙") == "added '丙'"
     assert "not in this repository's history" in state.describe_change(None, "甲")

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from scripts.checks.style import StyleError
 from scripts.core.findings import Finding
 from scripts.core.yamlfile import YamlError
 from scripts.figures.model import DataError
@@ -20,7 +21,7 @@ from scripts.text.glossary import GlossaryError
 
 Findings = Sequence[Finding | str]
 # Input that a check cannot read: reported as `file:line: what is wrong`, exit 2.
-INPUT_ERRORS = (FormatError, GlossaryError, DataError, TablesError, YamlError)
+INPUT_ERRORS = (FormatError, GlossaryError, DataError, TablesError, YamlError, StyleError)
 
 
 def _report(findings: Findings, what: str) -> int:
@@ -46,17 +47,20 @@ def cmd_translation(args: argparse.Namespace) -> int:
 
 
 def glossary_pages(write: bool = False) -> list[Finding]:
-    """Each glossary page that differs from what data/glossary.yml gives (written instead with `write`)."""
+    """Each glossary page, and the tooltips' abbreviations, that differ from what data/glossary.yml gives
+    (written instead with `write`)."""
     from scripts.core.files import write_if_changed
-    from scripts.core.paths import DOCS, rel
-    from scripts.generators import glossary_page
+    from scripts.core.paths import DOCS, ROOT, rel
+    from scripts.generators import abbreviations, glossary_page
     from scripts.text import glossary
 
     terms = glossary.load()
     stale = []
-    for lang in glossary_page.PAGE_TEXT:
-        path = DOCS / lang / glossary_page.PAGE
-        text = glossary_page.render_page(terms, lang)
+    outputs = [
+        (DOCS / lang / glossary_page.PAGE, glossary_page.render_page(terms, lang)) for lang in glossary_page.PAGE_TEXT
+    ]
+    outputs.append((ROOT / abbreviations.PATH, abbreviations.render(terms)))
+    for path, text in outputs:
         if write:
             write_if_changed(path, text)
         elif not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -73,8 +77,15 @@ def glossary_pages(write: bool = False) -> list[Finding]:
 
 
 def cmd_glossary(args: argparse.Namespace) -> int:
-    """Generate the glossary page of each language from data/glossary.yml, or check it is fresh."""
+    """Generate the glossary page of each language and the tooltips from data/glossary.yml, or check they are fresh."""
     return _report(glossary_pages(args.write), "glossary")
+
+
+def cmd_style(args: argparse.Namespace) -> int:
+    """The house style a machine can check in the English text: spelling (codespell), quotes, ranges."""
+    from scripts.checks import style
+
+    return _report(style.check(), "style")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -149,7 +160,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]]:
     """Every static check: name -> (findings for an optional built site, whether it needs the site)."""
     from scripts.checks import data as datacheck
-    from scripts.checks import fidelity, safety, site_links, translation, workflows
+    from scripts.checks import fidelity, safety, site_links, style, translation, workflows
     from scripts.figures import model as data
     from scripts.generators import tables
     from scripts.text import translation_state
@@ -158,6 +169,7 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
         "fidelity": (lambda site: fidelity.check(), False),
         "translation": (lambda site: translation.check(), False),
         "glossary": (lambda site: glossary_pages(), False),
+        "style": (lambda site: style.check(), False),
         "status": (lambda site: translation_state.findings(translation_state.status()), False),
         "data": (lambda site: datacheck.check(data.load()), False),
         "tables": (lambda site: tables.check(), False),
@@ -215,9 +227,14 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_check)
     sub.add_parser("fidelity", help="the Chinese pages against source/interview.zh.txt").set_defaults(func=cmd_fidelity)
     sub.add_parser("translation", help="every English page against its Chinese twin").set_defaults(func=cmd_translation)
-    p = sub.add_parser("glossary", help="the glossary pages from data/glossary.yml (checks freshness unless --write)")
+    p = sub.add_parser(
+        "glossary", help="the glossary pages and tooltips from data/glossary.yml (checks freshness unless --write)"
+    )
     p.add_argument("--write", action="store_true", help="write the pages instead of checking them")
     p.set_defaults(func=cmd_glossary)
+    sub.add_parser(
+        "style", help="house style of the English text: American spelling (codespell), curly quotes, en dashes"
+    ).set_defaults(func=cmd_style)
     p = sub.add_parser("status", help="translation state per page: translated, stale, missing")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_status)
@@ -257,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         command: Callable[[argparse.Namespace], int] = args.func
         return command(args)
-    except (FormatError, GlossaryError, YamlError) as err:
+    except (FormatError, GlossaryError, YamlError, StyleError) as err:
         print(f"{err}", file=sys.stderr)
         return 2
     except (DataError, TablesError) as err:

@@ -16,6 +16,9 @@ class BilingualConfig(Config):
     side_by_side = c.Type(bool, default=True)
     # A `¶` link at the end of every paragraph with an ID.
     permalinks = c.Type(bool, default=True)
+    # Glossary terms (`tooltip: true`) explained where they stand on the English pages, on hover and keyboard
+    # focus, from includes/abbreviations.md (scripts/plugin/tooltips.py).
+    tooltips = c.Type(bool, default=True)
     # One search index per language instead of mkdocs-static-i18n's joint one, and one sitemap each.
     search_per_language = c.Type(bool, default=True)
     # The generated tables, charts and downloads: `check` fails a build whose files differ from the

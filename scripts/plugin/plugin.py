@@ -35,6 +35,7 @@ from scripts.figures.model import DataError
 from scripts.generators import side_by_side, tables
 from scripts.plugin import buildcache, reader
 from scripts.plugin.config import BilingualConfig
+from scripts.plugin.tooltips import Tooltips
 from scripts.text import translation_state
 from scripts.text.blocks import parse_page
 
@@ -58,6 +59,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.stale: set[str] = set()
+        self.tooltips: Tooltips | None = None  # the glossary's tooltips, loaded for each build (on_config)
         self.views: dict[str, dict[str, str]] = {}  # src_uri of a page -> the other view: {"url", "label"}
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -88,7 +90,12 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.build_cache:
             buildcache.segment_memo()
+        project = self._root(config)
+        self.tooltips = Tooltips.load(project, nav_pages(project)) if self.config.tooltips else None
         return config
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.tooltips.markdown(markdown, page.file.src_uri) if self.tooltips else markdown
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._inner_build(config):
@@ -165,6 +172,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.tooltips:
+            html = self.tooltips.html(html, page.file.src_uri)
         if self.stale and language_of(page.url) != DEFAULT_LANG:
             html = reader.add_notices(html, page.url, self.stale)
         if self.config.permalinks:

@@ -28,6 +28,7 @@ class Term:
     wrong: tuple[str, ...] = ()  # renderings that must not stand for it
     note: str = ""
     keep_chinese: bool = False  # the Chinese form may stand in English text
+    tooltip: bool = False  # explained where it stands on the English pages (scripts/generators/abbreviations.py)
     line: int = 0
 
     @property
@@ -68,6 +69,7 @@ def load(path: Path = GLOSSARY, schema_path: Path | None = None) -> list[Term]:
                 wrong=tuple(entry.get("wrong", [])),
                 note=entry.get("note", ""),
                 keep_chinese=bool(entry.get("keep_chinese", False)),
+                tooltip=bool(entry.get("tooltip", False)),
                 line=line,
             )
         )

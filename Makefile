@@ -6,6 +6,9 @@ STAMP := $(VENV)/.locked
 PROJECT_STAMP := $(VENV)/.project
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Every recipe line runs in a process group of its own, which an interrupted make (Ctrl-C, `kill`) stops
+# whole, its Python and their children with it (scripts/make_shell.sh).
+SHELL := $(CURDIR)/scripts/make_shell.sh
 
 .PHONY: setup browser-setup serve build test lint check clean tables bench lock
 
@@ -25,10 +28,14 @@ $(PROJECT_STAMP): $(STAMP) pyproject.toml
 
 setup: $(PROJECT_STAMP)
 
+# mkdocs.yml is held to its allowlist (data/policy/allowlist.yml) before MkDocs reads it: its loader
+# runs YAML's Python tags, and a hook runs as soon as it is loaded.
 serve: setup
+	$(BIN)/python -m scripts policy
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 build: setup
+	$(BIN)/python -m scripts policy
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # What the browser tests (tests/test_browser.py) need besides the venv: Debian's chromium with a
@@ -46,6 +53,7 @@ lint: setup
 	$(BIN)/mypy
 
 test: setup browser-setup lint
+	$(BIN)/python -m scripts policy
 	$(BIN)/python -m pytest
 
 # The benchmark (README, "Performance"): about half an hour; writes bench/results.* and the README's table.

@@ -7,12 +7,16 @@ Each check prints its findings as `file:line: [check] ID: message` and exits 1 w
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from scripts.checks.style import StyleError
+from scripts.core import files
+from scripts.core.files import InputError
 from scripts.core.findings import Finding
+from scripts.core.paths import ROOT
 from scripts.core.yamlfile import YamlError
 from scripts.figures.model import DataError
 from scripts.generators.tables import TablesError
@@ -21,7 +25,7 @@ from scripts.text.glossary import GlossaryError
 
 Findings = Sequence[Finding | str]
 # Input that a check cannot read: reported as `file:line: what is wrong`, exit 2.
-INPUT_ERRORS = (FormatError, GlossaryError, DataError, TablesError, YamlError, StyleError)
+INPUT_ERRORS = (FormatError, GlossaryError, DataError, TablesError, YamlError, StyleError, InputError)
 
 
 def _report(findings: Findings, what: str) -> int:
@@ -126,6 +130,25 @@ def cmd_workflows(args: argparse.Namespace) -> int:
     return _report(workflows.check(), "workflows")
 
 
+def cmd_policy(args: argparse.Namespace) -> int:
+    """mkdocs.yml against the build allowlist; with --base, each change of the allowlists since that commit."""
+    from scripts.checks import build_policy
+
+    return _report(build_policy.check() + (build_policy.changes_since(args.base) if args.base else []), "policy")
+
+
+def cmd_symlinks(args: argparse.Namespace) -> int:
+    from scripts.checks import symlinks
+
+    return _report(symlinks.check() + (symlinks.check(Path(args.site)) if args.site else []), "symlinks")
+
+
+def cmd_limits(args: argparse.Namespace) -> int:
+    from scripts.checks import limits
+
+    return _report(limits.check() + (limits.check_site(Path(args.site)) if args.site else []), "limits")
+
+
 def cmd_links(args: argparse.Namespace) -> int:
     from scripts.checks import site_links as sitecheck
 
@@ -159,8 +182,18 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]]:
     """Every static check: name -> (findings for an optional built site, whether it needs the site)."""
+    from scripts.checks import (
+        build_policy,
+        fidelity,
+        limits,
+        safety,
+        site_links,
+        style,
+        symlinks,
+        translation,
+        workflows,
+    )
     from scripts.checks import data as datacheck
-    from scripts.checks import fidelity, safety, site_links, style, translation, workflows
     from scripts.figures import model as data
     from scripts.generators import tables
     from scripts.text import translation_state
@@ -175,6 +208,9 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
         "tables": (lambda site: tables.check(), False),
         "safety": (lambda site: [*safety.check_markdown(), *(safety.check_html(site) if site else [])], False),
         "workflows": (lambda site: workflows.check(), False),
+        "policy": (lambda site: build_policy.check(), False),
+        "symlinks": (lambda site: [*symlinks.check(), *(symlinks.check(site) if site else [])], False),
+        "limits": (lambda site: [*limits.check(), *(limits.check_site(site) if site else [])], False),
         "links": (lambda site: site_links.check_links(site) if site else [], True),
         "offline": (lambda site: site_links.check_offline(site) if site else [], True),
     }
@@ -188,6 +224,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 2
     counts: dict[str, int] = {}
     unreadable = False
+    for err in files.unreadable(ROOT):  # every check reads these: none runs on a file it cannot read
+        print(f"{err}", file=sys.stderr)
+        unreadable = True
+    if unreadable:
+        print("check: input cannot be read", file=sys.stderr)
+        return 2
     for name, (run, needs_site) in _static_checks().items():
         if needs_site and site is None:
             continue
@@ -217,6 +259,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return 2
 
 
+def _stop_on_signals() -> None:
+    """TERM and HUP end a command as Ctrl-C does, by an exception: the atomic writer then removes its
+    temporary file (scripts/core/files.py), and the exit code is 128 + the signal's number."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scripts", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -243,10 +296,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--all", action="store_true", help="every block that has an English twin")
     p.set_defaults(func=cmd_review)
     p = sub.add_parser(
-        "safety", help="no script, iframe, handler or javascript:/data: URL in pages (and in a built site)"
+        "safety", help="pages hold only what the content allowlist names (data/policy/allowlist.yml), and a built site"
     )
     p.add_argument("site", nargs="?", help="also check this built site folder")
     p.set_defaults(func=cmd_safety)
+    p = sub.add_parser("policy", help="mkdocs.yml against the build allowlist (plugins, extensions, hooks …)")
+    p.add_argument("--base", help="also report each change of data/policy/ since this commit (a pull request's base)")
+    p.set_defaults(func=cmd_policy)
+    for name, func, text in [
+        ("symlinks", cmd_symlinks, "no symbolic link in the project (nothing from outside the repository)"),
+        ("limits", cmd_limits, "the size of every paragraph and page within data/policy/allowlist.yml `limits`"),
+    ]:
+        p = sub.add_parser(name, help=text)
+        p.add_argument("site", nargs="?", help="also check this built site folder")
+        p.set_defaults(func=func)
     sub.add_parser("workflows", help="CI workflow policy: pinned actions, permissions, README commands").set_defaults(
         func=cmd_workflows
     )
@@ -271,11 +334,17 @@ def main(argv: list[str] | None = None) -> int:
     add_arguments(p)
     p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
+    _stop_on_signals()
     try:
         command: Callable[[argparse.Namespace], int] = args.func
         return command(args)
-    except (FormatError, GlossaryError, YamlError, StyleError) as err:
+    except (FormatError, GlossaryError, YamlError, StyleError, InputError) as err:
         print(f"{err}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:  # a reader that does not name its file: name every unreadable one
+        for problem in files.unreadable(ROOT):
+            print(f"{problem}", file=sys.stderr)
+        print(f"{args.command}: input cannot be read", file=sys.stderr)
         return 2
     except (DataError, TablesError) as err:
         print(f"{err}", file=sys.stderr)

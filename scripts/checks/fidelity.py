@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.core.files import read_text
 from scripts.core.findings import Finding
 from scripts.core.languages import DEFAULT_LANG
 from scripts.core.paths import DOCS, ROOT, rel
@@ -72,7 +73,7 @@ def page_segments(pages: dict[str, list[Block]]) -> list[tuple[str, Place]]:
 
 def source_segments(source: Path = SOURCE) -> list[tuple[str, Place]]:
     """Each line of the source, with its file and line."""
-    lines = source.read_text(encoding="utf-8").split("\n")
+    lines = read_text(source).split("\n")
     return [(line, Place(rel(source), n)) for n, line in enumerate(lines, 1)]
 
 

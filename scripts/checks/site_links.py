@@ -4,14 +4,14 @@
   to an element with that id on the target page, and each page's language link to its twin
   in the other language. External links (``<a href>`` to another host) only from the allowlist
   in mkdocs.yml (``extra.external_link_allowlist``).
-* Offline: no page or stylesheet loads a script, stylesheet, font, image, ``@import`` or
-  ``url()`` from another host.
+* Offline: no page or stylesheet loads anything from another host, from any place that holds a URL
+  (scripts/checks/urls.py: attributes, ``<meta http-equiv="refresh">``, Material's search worker, CSS
+  ``url()``, ``@import`` and ``image-set()``); no page has a ``<base>`` or ``<meta http-equiv>``.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,27 +19,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from scripts.checks import urls
 from scripts.checks.html_lines import SourceLines, tags
 from scripts.core.config import mkdocs_config
 from scripts.core.findings import Finding
 from scripts.core.languages import language_of, twin
 
 BASE = "http://site.invalid/"  # a stand-in origin to resolve relative links against
-CSS_URL_RE = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*['"]?([^'")\s]+)""")
-RESOURCE_ATTRS = {
-    "script": "src",
-    "img": "src",
-    "source": "src",
-    "iframe": "src",
-    "audio": "src",
-    "video": "src",
-    "embed": "src",
-    "object": "data",
-    "use": "href",
-    "image": "href",
-}
-REQUEST_RELS = {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "preconnect", "dns-prefetch", "manifest"}
-
 page_lang = language_of  # the language of a page ('en/part1/index.html' is English); tests/test_reader.py uses it
 
 
@@ -133,14 +119,15 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
                 found(page, el, url, "no such file in the site")
             elif fragment and target.endswith(".html") and unquote(fragment) not in site.ids[target]:
                 found(page, el, url, f"no element with id '{unquote(fragment)}' on {target}")
-        for tag, name in RESOURCE_ATTRS.items():
-            for el in site.find(page, tag, name):
-                url = attr_text(el, name)
-                if url.startswith("data:") or is_external(page, url):
+        for el in site.elements[page]:  # every other place that holds a URL (scripts/checks/urls.py)
+            for place in urls.places(el):
+                if (el.name in ("a", "link") and place.attribute == "href") or place.url.startswith("data:"):
                     continue
-                target, fragment = site.target(page, url)
+                if is_external(page, place.url):
+                    continue
+                target, fragment = site.target(page, place.url)
                 if target is None:
-                    found(page, el, url, f"<{tag} {name}> points to no file in the site")
+                    found(page, el, place.url, f"<{el.name} {place.attribute}> points to no file in the site")
         for el in soup.select("a.md-select__link[hreflang]") if not page.endswith("404.html") else []:
             lang, href = attr_text(el, "hreflang"), attr_text(el, "href")
             target, _ = site.target(page, href)
@@ -155,15 +142,15 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
 
 
 def _external_in_css(text: str, page: str) -> Iterator[tuple[int, str]]:
-    """(line within `text`, 0-based; url) of each url() or @import of CSS on `page` that is on another host."""
-    for m in CSS_URL_RE.finditer(text):
-        url = m.group(1)
+    """(line within `text`, 0-based; url) of each url(), @import or image-set() of CSS on `page` that is on
+    another host (scripts/checks/urls.py reads them as a browser does)."""
+    for n, url in urls.css_urls(text):
         if (
             not url.startswith("data:")
             and is_external(page, url)
             and urlsplit(urljoin(BASE + page, url)).scheme in ("http", "https", "")
         ):
-            yield text.count("\n", 0, m.start()), url
+            yield n, url
 
 
 def _loads(url: str) -> str:
@@ -171,37 +158,61 @@ def _loads(url: str) -> str:
 
 
 def check_offline(root: Path) -> list[Finding]:
-    """Every request a page or stylesheet would make to another host, as 'file:line: [offline] …'."""
+    """Every request a page or stylesheet would make to another host, as 'file:line: [offline] …', from
+    every place that holds a URL (scripts/checks/urls.py); and every <base> or <meta http-equiv>, which
+    change where the URLs of a page lead or send the reader elsewhere."""
     findings: list[Finding] = []
     site = Site.load(root)
     lines = SourceLines(root)
     for page in site.pages:
         elements = site.elements[page]
-        for tag, name in [*list(RESOURCE_ATTRS.items()), ("link", "href")]:
-            for el in site.find(page, tag, name):
-                url = attr_text(el, name)
-                if tag == "link" and not set(el.get("rel") or []) & REQUEST_RELS:
+        for el in elements:
+            if el.name == "base":
+                findings.append(
+                    Finding(
+                        page,
+                        lines.line(page, el, elements),
+                        "offline",
+                        "",
+                        f'<base href="{el.get("href", "")}"> makes every relative URL of the page lead elsewhere '
+                        "(Material's scripts and assets/reader.js among them): not allowed",
+                    )
+                )
+            if el.name == "meta" and el.has_attr("http-equiv"):
+                findings.append(
+                    Finding(
+                        page,
+                        lines.line(page, el, elements),
+                        "offline",
+                        "",
+                        f'<meta http-equiv="{attr_text(el, "http-equiv")}"> can send the reader to another '
+                        "page or change how the page is handled: not allowed",
+                    )
+                )
+            if el.name == "style":  # the text of a <style> starts on the line of its tag
+                findings += [
+                    Finding(page, lines.line(page, el, elements) + n, "offline", "", _loads(url))
+                    for n, url in _external_in_css(el.get_text(), page)
+                ]
+                continue
+            if el.has_attr("style"):
+                findings += [
+                    Finding(page, lines.line(page, el, elements), "offline", "", _loads(url))
+                    for _, url in _external_in_css(attr_text(el, "style"), page)
+                ]
+            for place in urls.places(el):
+                if place.attribute == "style" or not place.loads or place.url.startswith("data:"):
                     continue
-                if not url.startswith("data:") and is_external(page, url):
+                if is_external(page, place.url):
                     findings.append(
                         Finding(
                             page,
                             lines.line(page, el, elements),
                             "offline",
                             "",
-                            f'<{tag} {name}="{url}"> loads from another host',
+                            f'<{el.name} {place.attribute}="{place.url}"> loads from another host',
                         )
                     )
-        for el in site.find(page, "style"):  # the text of a <style> starts on the line of its tag
-            findings += [
-                Finding(page, lines.line(page, el, elements) + n, "offline", "", _loads(url))
-                for n, url in _external_in_css(el.get_text(), page)
-            ]
-        for el in (el for el in elements if el.has_attr("style")):
-            findings += [
-                Finding(page, lines.line(page, el, elements), "offline", "", _loads(url))
-                for _, url in _external_in_css(attr_text(el, "style"), page)
-            ]
     for css in sorted(root.rglob("*.css")):
         key = css.relative_to(root).as_posix()
         findings += [

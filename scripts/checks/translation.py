@@ -1,7 +1,8 @@
 """Checks of every English page against its Chinese twin, paragraph by paragraph.
 
 1. alignment: the same blocks (IDs, kinds, heading levels, classes, speakers) in the same order;
-2. numbers: the same quantities by value (see scripts/text/quantities.py);
+2. numbers: the same quantities by value (see scripts/text/quantities.py), and those listed with
+   分别 / "respectively" in the same order (scripts/checks/respectively.py);
 3. direction: a figure that rose or fell in Chinese rises or falls in English;
 4. glossary: where the Chinese uses a glossary term, the English uses its rendering or a variant;
 5. leftovers: no Chinese characters or full-width punctuation in English text.
@@ -15,6 +16,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+from scripts.checks import respectively
 from scripts.core.config import nav_pages
 from scripts.core.findings import Finding
 from scripts.core.paths import DOCS, rel
@@ -124,6 +126,7 @@ def check_pair(zh: Block, en: Block, terms: list[gl.Term]) -> list[Finding]:
                 )
             )
     findings += _wrong_renderings(zh, en, terms)
+    findings += respectively.check(zh, en)  # the order of figures listed with 分别 / "respectively"
     allowed = [t.zh for t in terms if t.keep_chinese]
     rest = plain_text(ZH_SPAN_RE.sub("", en.markdown))  # Chinese marked as such (<span lang="zh">) is meant
     for a in allowed:

@@ -1,18 +1,60 @@
-"""The site's settings, read from mkdocs.yml with MkDocs' own YAML loader (its `!ENV` tags and all)."""
+"""The site's settings, read from mkdocs.yml: plain YAML and `!ENV` tags, as MkDocs reads them, but never a
+Python tag (`!!python/…`), which MkDocs' own loader would run: reading the settings runs no code."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from mkdocs.utils import yaml_load
+import yaml
 
+from scripts.core.files import read_text
 from scripts.core.paths import ROOT
+from scripts.core.yamlfile import YamlError
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """YAML's safe types and MkDocs' `!ENV`; any other tag is an error at its line."""
+
+
+def construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """MkDocs' `!ENV NAME` or `!ENV [NAME, …, default]`: the first variable set, read as YAML reads a
+    plain value, else the default (as MkDocs' yaml_env_tag reads it)."""
+    default = None
+    if isinstance(node, yaml.ScalarNode):
+        names = [loader.construct_scalar(node)]
+    elif isinstance(node, yaml.SequenceNode):
+        items = list(node.value)
+        if len(items) > 1:
+            default = loader.construct_object(items.pop())
+        names = [loader.construct_scalar(item) for item in items]
+    else:
+        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list", node.start_mark)
+    for name in names:
+        if str(name) in os.environ:
+            value = os.environ[str(name)]
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+            return loader.construct_object(yaml.ScalarNode(tag, value))
+    return default
+
+
+ConfigLoader.add_constructor("!ENV", construct_env)
 
 
 def mkdocs_config(root: Path = ROOT) -> dict[str, Any]:
-    with open(root / "mkdocs.yml", encoding="utf-8") as fh:
-        config: dict[str, Any] = yaml_load(fh)
+    """mkdocs.yml as a mapping; InputError or YamlError (file and line) when it cannot be read safely."""
+    path = root / "mkdocs.yml"
+    text = read_text(path)
+    try:
+        config = yaml.load(text, Loader=ConfigLoader)  # noqa: S506 (a SafeLoader with `!ENV` only)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = " ".join(str(getattr(err, "problem", None) or err).split())
+        raise YamlError([f"mkdocs.yml:{line}: cannot be read safely: {problem}"]) from None
+    if not isinstance(config, dict):
+        raise YamlError(["mkdocs.yml:1: expected a mapping of settings"])
     return config
 
 

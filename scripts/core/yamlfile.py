@@ -3,6 +3,7 @@ problem is reported as `file:line: field: message`."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import jsonschema
 import yaml
 from jsonschema.exceptions import best_match
 
+from scripts.core.files import InputError, read_text
 from scripts.core.paths import rel
 
 Key = tuple[str | int, ...]  # a path into a document: ("figures", 3, "value")
@@ -68,22 +70,45 @@ def read_yaml(path: Path) -> tuple[object, Lines]:
     """A YAML document and the line of each of its nodes; YamlError if unreadable, malformed or a key repeats."""
     file = rel(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise YamlError([f"{file}:1: cannot read: {err}"]) from None
+        text = read_text(path)
+    except InputError as err:
+        raise YamlError([str(err)]) from None
     for loader_class in LOADERS[:-1]:
         try:
-            return _read_nodes(text, file, loader_class)
+            data, lines = _read_nodes(text, file, loader_class)
+            break
         except yaml.YAMLError:
             pass
-    try:
-        data, lines = _read_nodes(text, file, LOADERS[-1])
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = " ".join(str(getattr(err, "problem", None) or err).split())
-        raise YamlError([f"{file}:{line}: malformed YAML: {problem}"]) from None
+    else:
+        try:
+            data, lines = _read_nodes(text, file, LOADERS[-1])
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+            line = mark.line + 1 if mark else 1
+            problem = " ".join(str(getattr(err, "problem", None) or err).split())
+            raise YamlError([f"{file}:{line}: malformed YAML: {problem}"]) from None
+    not_numbers = [
+        f"{file}:{line_of(lines, key)}: {dotted(key) or 'top level'}: {_yaml_name(value)} is not a number the data can hold"
+        for key, value in _not_finite(data, ())
+    ]
+    if not_numbers:
+        raise YamlError(not_numbers)
     return data, lines
+
+
+def _yaml_name(value: float) -> str:
+    return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+
+
+def _not_finite(node: object, path: Key) -> list[tuple[Key, float]]:
+    """Every NaN or infinity of a document (YAML's .nan, .inf), with its path: no figure is either."""
+    if isinstance(node, float) and not math.isfinite(node):
+        return [(path, node)]
+    if isinstance(node, dict):
+        return [hit for key, value in node.items() for hit in _not_finite(value, (*path, key))]
+    if isinstance(node, list):
+        return [hit for i, value in enumerate(node) for hit in _not_finite(value, (*path, i))]
+    return []
 
 
 def dotted(path: Key) -> str:

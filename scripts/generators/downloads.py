@@ -26,7 +26,29 @@ FILES = {
     "campaigns": "hurricane2016-campaigns.csv",
 }
 
-Cell = str | int | None  # a CSV field: None is written as an empty one
+# A CSV field: None is written as an empty one. A number (int, Decimal: the data's values, changes and
+# derived values) is written as digits; text (str) is text, however it reads, and is neutralised.
+Cell = str | int | Decimal | None
+# OWASP's rule against formula injection (CSV injection): a text cell that starts with one of these is
+# read by a spreadsheet as a formula (=HYPERLINK(…), +, -, @) or hides one (tab, carriage return), so
+# it is written after a single quote, which the spreadsheet shows as text and does not evaluate.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_field(value: Cell) -> str | int:
+    """A cell as the CSV writer gets it. Which cells are numbers is decided by type, where the value
+    comes from, never by how it reads: a data value or change (-38.2) is a Decimal and stays a number;
+    a label is text, and a label "-38.2" or "=1+1" is quoted like any other text."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return display.plain(value)
+    if isinstance(value, str):
+        text = "'" + value if value.startswith(FORMULA_STARTS) else value
+        # a carriage return as a line feed, which the writer quotes (it quotes only the characters of its
+        # line end, "\n"): a bare one would end the row for some readers
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return value
 
 
 def _num(d: Decimal | None) -> int | float | None:
@@ -121,12 +143,8 @@ def _csv(header: list[str], rows: Sequence[Sequence[Cell]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerows([[csv_field(v) for v in row] for row in rows])
     return buf.getvalue()
-
-
-def _plain(d: Decimal | None) -> str | None:
-    return None if d is None else display.plain(d)
 
 
 def _figure_row(f: Figure) -> list[Cell]:
@@ -136,23 +154,23 @@ def _figure_row(f: Figure) -> list[Cell]:
         f.dataset,
         f.label.zh,
         f.label.en,
-        _plain(f.value),
+        f.value,
         f.unit,
         f.qualifier,
         f.period.zh if f.period else None,
         f.period.en if f.period else None,
         f.scope.zh,
         f.scope.en,
-        _plain(f.change.percent) if f.change else None,
+        f.change.percent if f.change else None,
         f.change.against if f.change else None,
         f.crime_type,
         " ".join(str(n) for n in f.operations),
         f.paragraph,
         value_text(f, "zh"),
         value_text(f, "en"),
-        _plain(base.value) if base else None,
-        _plain(base.low) if base else None,
-        _plain(base.high) if base else None,
+        base.value if base else None,
+        base.low if base else None,
+        base.high if base else None,
     ]
 
 

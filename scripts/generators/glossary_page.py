@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from scripts.text.glossary import KINDS_ORDER, Term
 
 PAGE = "glossary.md"
@@ -43,9 +46,19 @@ KIND_NAMES = {
 }
 
 
+# What the glossary's text is, in a Markdown table cell: text, never markup. HTML's own characters become
+# entities and Markdown's are escaped, so a note cannot add an element, a link or an attribute list.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}!])")
+
+
+def escape(text: str) -> str:
+    """Glossary text as Markdown that shows it as it is."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def _cell(text: str, lang: str | None = None) -> str:
     """A table cell; text in the other language than the page's is marked with its lang."""
-    text = text.replace("|", "\\|").replace("\n", " ")
+    text = escape(text).replace("|", "\\|").replace("\n", " ")
     return f'<span lang="{lang}">{text}</span>' if lang and text else text
 
 

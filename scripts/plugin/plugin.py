@@ -55,6 +55,21 @@ ORDER = {
 }
 
 
+def _refuse_unsafe(project: Path) -> None:
+    """Fail the build on a symbolic link in the project (nothing from outside the repository reaches the
+    site) or on a mkdocs.yml beyond its allowlist: scripts/checks/symlinks.py and build_policy.py."""
+    from scripts.checks import build_policy, symlinks
+    from scripts.core.files import InputError
+    from scripts.core.yamlfile import YamlError
+
+    try:
+        findings = [*symlinks.check(project), *build_policy.check(project)]
+    except (InputError, YamlError) as err:
+        raise PluginError(f"the build's configuration cannot be read:\n{err}") from None
+    if findings:
+        raise PluginError("the build stops here:\n" + "\n".join(str(f) for f in findings))
+
+
 class BilingualPlugin(BasePlugin[BilingualConfig]):
     def __init__(self) -> None:
         self.command = "build"
@@ -88,6 +103,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     @event_priority(ORDER["on_config"])
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _refuse_unsafe(self._root(config))
         if self.config.build_cache:
             buildcache.segment_memo()
         project = self._root(config)
@@ -102,7 +118,10 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             return  # done for the whole build already
         project = self._root(config)
         if self.config.stale_notices:
-            self.stale = translation_state.stale_ids(Path(config.docs_dir), project / self.config.translation_state)
+            try:
+                self.stale = translation_state.stale_ids(Path(config.docs_dir), project / self.config.translation_state)
+            except ValueError as err:  # InputError, FormatError: a file and line, never a traceback
+                raise PluginError(f"the translation state cannot be read:\n{err}") from None
         if self.config.generated == "check":
             self._generated_files(project)
 

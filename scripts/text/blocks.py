@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scripts.core.config import nav_pages
+from scripts.core.files import read_text
 from scripts.core.generated import CLOSE_RE as GEN_CLOSE_RE
 from scripts.core.generated import OPEN_RE as GEN_OPEN_RE
 from scripts.core.paths import DOCS, rel
@@ -110,6 +111,8 @@ def _classes(spec: str) -> tuple[str, ...]:
 
 def parse_text(text: str, path: Path) -> list[Block]:
     """Parse one page's Markdown into blocks, in document order."""
+    if text.startswith("\ufeff"):
+        raise FormatError(path, 1, "starts with a byte order mark (U+FEFF): save the file as UTF-8 without BOM")
     blocks: list[Block] = []
     stack: list[Block] = []
     lines = text.split("\n")
@@ -277,7 +280,8 @@ def parse_text(text: str, path: Path) -> list[Block]:
 
 
 def parse_page(path: Path) -> list[Block]:
-    return parse_text(path.read_text(encoding="utf-8"), path)
+    """The blocks of a page file; InputError (scripts/core/files.py) if it is not UTF-8 or starts with a BOM."""
+    return parse_text(read_text(path), path)
 
 
 def page_path(lang: str, page: str, docs: Path = DOCS) -> Path:

@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from scripts.core.config import nav_pages
-from scripts.core.files import write_if_changed
+from scripts.core.files import InputError, read_text, write_if_changed
 from scripts.core.findings import Finding
-from scripts.core.paths import DOCS, ROOT, rel
+from scripts.core.paths import DOCS, ROOT
 from scripts.text.blocks import Block, load_language, normalize, parse_text
 
 STATE = ROOT / "data" / "translation-state.json"
@@ -52,13 +52,20 @@ class PageStatus:
 
 
 def load_state(path: Path = STATE) -> dict[str, str]:
+    """{block ID: fingerprint}; InputError (file and line) if the file is not the JSON `review` writes."""
     if not path.exists():
         return {}
+    text = read_text(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise ValueError(f"{rel(path)}:{err.lineno}: malformed JSON: {err.msg}") from None
-    return dict(data.get("paragraphs", {}))
+        raise InputError(path, err.lineno, f"malformed JSON: {err.msg}") from None
+    paragraphs = data.get("paragraphs", {}) if isinstance(data, dict) else None
+    if not isinstance(paragraphs, dict) or not all(isinstance(v, str) for v in paragraphs.values()):
+        raise InputError(
+            path, 1, 'expected {"paragraphs": {block ID: fingerprint, …}}: written by `python -m scripts review`'
+        )
+    return dict(paragraphs)
 
 
 def save_state(state: dict[str, str], path: Path = STATE) -> None:

@@ -182,10 +182,14 @@ def test_chrome_off_the_page_allowlist_in_a_built_page_is_caught(
         ("</svg>", "<foreignObject><p>x</p></foreignObject></svg>", "<foreignobject> in an SVG file"),
         ("</svg>", '<a href="javascript:alert(1)"><text>x</text></a></svg>', "<a> in an SVG file"),
         ('<rect width="100%"', '<rect onload="alert(1)" width="100%"', "onload= handler on <rect> in an SVG file"),
-        ('class="paper"', 'class="paper" fill="url(https://attacker.example/p.svg#g)"', 'fill="url(https://attacker'),
         (
-            "<style>",
-            "<style>@import url(https://attacker.example/a.css);",
+            "</svg>",
+            '<rect fill="url(https://attacker.example/p.svg#g)" width="1" height="1"/></svg>',
+            'fill="url(https://attacker',
+        ),
+        (
+            "</svg>",
+            "<style>@import url(https://attacker.example/a.css);</style></svg>",
             "CSS that loads https://attacker.example/a.css",
         ),
         (

@@ -153,9 +153,13 @@ def test_a_built_page_over_the_limit_is_told_with_both_numbers(site_copy: Path) 
 # --- the atomic writer --------------------------------------------------------------------------------
 
 
-def test_the_atomic_writers_temporary_files_are_ignored_by_git() -> None:
-    name = "docs/zh/downloads/.hurricane2016-data.json.k2j4x9.tmp"
-    result = subprocess.run(["git", "check-ignore", "--no-index", "-v", name], cwd=ROOT, capture_output=True, text=True)
+def test_the_atomic_writers_temporary_files_are_ignored_by_git(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text((ROOT / ".gitignore").read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    name = "docs/zh/downloads/.hurricane2016-data.json.k2j4x9.tmp"  # as write_atomic names it
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "-v", name], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 0 and ".*.tmp" in result.stdout
 
 

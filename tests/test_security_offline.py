@@ -68,7 +68,8 @@ def test_a_request_to_another_host_from_any_url_attribute_is_caught(
     ],
 )
 def test_css_that_loads_from_another_host_is_caught_however_it_is_written(site_copy: Path, css: str) -> None:
-    line = inject(site_copy, '<p id="part1-a1-p2">', f'<span style="{css}">x</span>')
+    quote = "'" if '"' in css else '"'
+    line = inject(site_copy, '<p id="part1-a1-p2">', f"<span style={quote}{css}{quote}>x</span>")
     assert f"{PAGE}:{line}: [offline] loads https://attacker.example/a.png from another host" in offline(site_copy)
 
 

@@ -44,7 +44,7 @@ def wait_for(predicate: Callable[[], T], seconds: float) -> T | None:
 
 def serve_command() -> list[str]:
     """The Makefile's serve recipe, run with this interpreter."""
-    match = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs (.+)$", (ROOT / "Makefile").read_text(), re.M)
+    match = re.search(r"^serve:.*\n(?:\t.*\n)*?\t\$\(BIN\)/mkdocs (.+)$", (ROOT / "Makefile").read_text(), re.M)
     assert match is not None, "no serve recipe in the Makefile"
     return [sys.executable, "-m", "mkdocs", *match.group(1).split()]
 

@@ -24,7 +24,7 @@ RELOAD_RUNS_PER_RUN = 3  # MkDocs polls for changes every 0.5 s: more edits give
 
 def serve_arguments(makefile: Path = ROOT / "Makefile") -> list[str]:
     """The arguments of `mkdocs` in the Makefile's serve recipe."""
-    m = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs (.+)$", makefile.read_text(encoding="utf-8"), re.M)
+    m = re.search(r"^serve:.*\n(?:\t.*\n)*?\t\$\(BIN\)/mkdocs (.+)$", makefile.read_text(encoding="utf-8"), re.M)
     if not m:
         raise BenchError("Makefile: no serve recipe `$(BIN)/mkdocs …`")
     return m.group(1).split()

@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # whole, its Python and their children with it (scripts/make_shell.sh).
 SHELL := $(CURDIR)/scripts/make_shell.sh
 
-.PHONY: setup browser-setup serve build test lint check clean tables bench lock
+.PHONY: setup browser-setup translator-setup serve build test lint check clean tables bench lock
 
 # The virtual environment is made anew whenever a lock file changes, so it holds exactly what they
 # say: requirements/dev.txt is the whole tree (runtime and development), exact versions with hashes.
@@ -46,13 +46,19 @@ browser-setup:
 		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei; }
 	@test -d node_modules/axe-core || npm ci --no-audit --no-fund
 
+# What the translators' file tests (tests/test_po_*.py) need besides the venv: GNU gettext's msgfmt
+# (Debian's gettext), which checks the PO export. Installed only when missing; pofilter is in the venv.
+translator-setup:
+	@command -v msgfmt >/dev/null || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y gettext; }
+
 # Lint, format and types (settings in pyproject.toml), then every test.
 lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
-test: setup browser-setup lint
+test: setup browser-setup translator-setup lint
 	$(BIN)/python -m scripts policy
 	$(BIN)/python -m pytest
 

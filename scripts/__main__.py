@@ -333,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
 
     add_arguments(p)
     p.set_defaults(func=cmd_bench)
+    from scripts.translators.cli import add_parsers as add_translators_parsers
+
+    add_translators_parsers(sub)  # po export|import, xliff export|import (scripts/translators/cli.py)
     args = parser.parse_args(argv)
     _stop_on_signals()
     try:

@@ -103,7 +103,7 @@ def test_the_data_page_gathers_every_record_in_both_languages(built_site: Path) 
         assert {attr(row, "data-key") for row in soup.select(".data-table tr[data-key]")} == keys, page
         assert len(soup.select("figure.data-chart img[alt]")) >= 3
         downloads = [attr(a, "href") for a in soup.select(".data-downloads a[download]")]
-        assert {h.rsplit(".", 1)[1] for h in downloads} == {"csv", "json"}
+        assert {h.rsplit(".", 1)[1] for h in downloads} == {"csv", "json", "tmx"}
         for link in [*downloads, *(attr(img, "src") for img in soup.select("figure.data-chart img"))]:
             assert (built_site / page).parent.joinpath(link).resolve().is_file(), (page, link)
 

@@ -24,6 +24,9 @@ FILES = {
     "operations": "hurricane2016-operations.csv",
     "localities": "hurricane2016-localities.csv",
     "campaigns": "hurricane2016-campaigns.csv",
+    # the aligned text: made from the pages by every build, into the site only (scripts/translators/aligned.py)
+    "tmx": "hurricane2016-aligned.tmx",
+    "aligned": "hurricane2016-aligned.csv",
 }
 
 # A CSV field: None is written as an empty one. A number (int, Decimal: the data's values, changes and

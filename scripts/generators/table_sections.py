@@ -116,6 +116,8 @@ DOWNLOAD_TEXT = {
         "operations": "28次收网行动（CSV）",
         "localities": "重点整治地区（CSV）",
         "campaigns": "历年专项行动（CSV）",
+        "tmx": "全文中英对照（TMX 1.4b 翻译记忆，每个标题、段落一个翻译单元，附译注）",
+        "aligned": "全文中英对照（CSV，每行一个标题或段落：source 为中文，target 为英文，notes 为译注）",
     },
     "en": {
         "json": "All data (JSON): figures, roundups, crime types, localities and campaigns, with the derived "
@@ -124,6 +126,10 @@ DOWNLOAD_TEXT = {
         "operations": "The 28 roundups (CSV)",
         "localities": "Localities under focused rectification (CSV)",
         "campaigns": "Campaigns, 2014–2016 (CSV)",
+        "tmx": "The whole text, Chinese and English aligned heading by heading and paragraph by paragraph "
+        "(TMX 1.4b translation memory, with the translator’s notes)",
+        "aligned": "The whole text aligned (CSV, one heading or paragraph a row: source is the Chinese, target "
+        "the English, notes the translator’s notes)",
     },
 }
 

@@ -38,6 +38,8 @@ from scripts.plugin.config import BilingualConfig
 from scripts.plugin.tooltips import Tooltips
 from scripts.text import translation_state
 from scripts.text.blocks import parse_page
+from scripts.translators import aligned
+from scripts.translators.document import DocumentError
 
 log = logging.getLogger("mkdocs.plugins.bilingual")
 # Bad data during `serve` is told on its own logger, outside MkDocs' own: strict mode counts the warnings
@@ -210,10 +212,21 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         ours["reader_root"] = roots[language_of(page.url)]
         return context
 
+    def _aligned_downloads(self, config: MkDocsConfig) -> None:
+        """The aligned text (TMX and bilingual CSV) among the site's downloads, made from the pages by every
+        build and never kept in docs/ (scripts/translators/aligned.py)."""
+        try:
+            made = aligned.files(self._root(config))
+        except DocumentError as err:
+            raise PluginError(f"aligned text: {err}") from None
+        for name, text in made.items():
+            write_file(text.encode("utf-8"), str(Path(config.site_dir) / tables.DOWNLOADS / name))
+
     @event_priority(ORDER["on_post_build"])
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._inner_build(config):
             return  # the joint index is not complete yet; the outer build ends the work
+        self._aligned_downloads(config)
         if self.config.search_per_language:
             self._split_search(config)
         if self.config.build_cache:

@@ -83,6 +83,12 @@ def text_blocks(blocks: list[Block]) -> list[Block]:
 
 def _old_text(root: Path, page: str, block_id: str, wanted: str) -> str | None:
     """The Chinese text of a block as it was when its fingerprint was recorded, from git history."""
+    block = old_block(root, page, block_id, wanted)
+    return block.text if block else None
+
+
+def old_block(root: Path, page: str, block_id: str, wanted: str) -> Block | None:
+    """The Chinese block as it was when its fingerprint `wanted` was recorded, from git history."""
     path = f"docs/zh/{page}"
     try:
         commits = subprocess.run(
@@ -100,7 +106,7 @@ def _old_text(root: Path, page: str, block_id: str, wanted: str) -> str | None:
             continue
         for b in blocks:
             if b.id == block_id and fingerprint(b.text) == wanted:
-                return b.text
+                return b
     return None
 
 

@@ -28,11 +28,13 @@ $(PROJECT_STAMP): $(STAMP) pyproject.toml
 
 setup: $(PROJECT_STAMP)
 
+# `make serve PORT=8001` serves on another port.
+PORT ?= 8000
 # mkdocs.yml is held to its allowlist (data/policy/allowlist.yml) before MkDocs reads it: its loader
 # runs YAML's Python tags, and a hook runs as soon as it is loaded.
 serve: setup
 	$(BIN)/python -m scripts policy
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 build: setup
 	$(BIN)/python -m scripts policy

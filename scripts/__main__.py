@@ -85,6 +85,13 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     return _report(glossary_pages(args.write), "glossary")
 
 
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Generate the changes page of each language from data/changelog/*.yml, or check they are fresh."""
+    from scripts.generators import changes_page
+
+    return _report(changes_page.pages(args.write), "changes")
+
+
 def cmd_style(args: argparse.Namespace) -> int:
     """The house style a machine can check in the English text: spelling (codespell), quotes, ranges."""
     from scripts.checks import style
@@ -185,6 +192,7 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
     from scripts.checks import (
         build_policy,
         fidelity,
+        lang_marks,
         limits,
         safety,
         site_links,
@@ -195,13 +203,14 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
     )
     from scripts.checks import data as datacheck
     from scripts.figures import model as data
-    from scripts.generators import tables
+    from scripts.generators import changes_page, tables
     from scripts.text import translation_state
 
     return {
         "fidelity": (lambda site: fidelity.check(), False),
         "translation": (lambda site: translation.check(), False),
         "glossary": (lambda site: glossary_pages(), False),
+        "changes": (lambda site: changes_page.pages(), False),
         "style": (lambda site: style.check(), False),
         "status": (lambda site: translation_state.findings(translation_state.status()), False),
         "data": (lambda site: datacheck.check(data.load()), False),
@@ -213,6 +222,7 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
         "limits": (lambda site: [*limits.check(), *(limits.check_site(site) if site else [])], False),
         "links": (lambda site: site_links.check_links(site) if site else [], True),
         "offline": (lambda site: site_links.check_offline(site) if site else [], True),
+        "lang": (lambda site: lang_marks.check_html(site) if site else [], True),
     }
 
 
@@ -285,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--write", action="store_true", help="write the pages instead of checking them")
     p.set_defaults(func=cmd_glossary)
+    p = sub.add_parser("changes", help="the changes pages from data/changelog/*.yml (checks freshness unless --write)")
+    p.add_argument("--write", action="store_true", help="write the pages instead of checking them")
+    p.set_defaults(func=cmd_changes)
     sub.add_parser(
         "style", help="house style of the English text: American spelling (codespell), curly quotes, en dashes"
     ).set_defaults(func=cmd_style)

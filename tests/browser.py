@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TypedDict
+from typing import Literal, TypedDict
 from urllib.parse import urlsplit
 
 from conftest import ROOT
@@ -34,6 +34,7 @@ OUTPUT = ROOT / "test-output"
 WIDE: ViewportSize = {"width": 1280, "height": 900}
 NARROW: ViewportSize = {"width": 390, "height": 844}
 SHORT: ViewportSize = {"width": 1024, "height": 420}
+Scheme = Literal["light", "dark"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -67,9 +68,12 @@ def site_paths(root: Path) -> list[str]:
 
 
 @contextmanager
-def new_page(browser: Browser, base: str, viewport: ViewportSize | None = None) -> Iterator[tuple[Page, list[str]]]:
-    """A page in a fresh context; requests to any other host are recorded (as findings) and aborted."""
-    context: BrowserContext = browser.new_context(viewport=viewport or WIDE)
+def new_page(
+    browser: Browser, base: str, viewport: ViewportSize | None = None, scheme: Scheme = "light"
+) -> Iterator[tuple[Page, list[str]]]:
+    """A page in a fresh context, its screen `viewport` and the reader's preferred colour `scheme` (Material
+    follows it: light or dark); requests to any other host are recorded (as findings) and aborted."""
+    context: BrowserContext = browser.new_context(viewport=viewport or WIDE, color_scheme=scheme)
     findings: list[str] = []
 
     def elsewhere(url: str) -> bool:
@@ -325,10 +329,12 @@ def check_no_horizontal_scroll(browser: Browser, base: str, paths: list[str]) ->
     return findings
 
 
-def check_accessibility(browser: Browser, base: str, paths: list[str]) -> list[str]:
-    """axe-core finds no serious or critical violation on any page."""
+def check_accessibility(
+    browser: Browser, base: str, paths: list[str], viewport: ViewportSize | None = None, scheme: Scheme = "light"
+) -> list[str]:
+    """axe-core finds no serious or critical violation on any page (at that screen size, in that colour scheme)."""
     findings: list[str] = []
-    with new_page(browser, base) as (page, _):
+    with new_page(browser, base, viewport, scheme) as (page, _):
         for path in paths:
             page.goto(base + path)
             page.add_script_tag(path=str(AXE))

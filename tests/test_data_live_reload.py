@@ -13,6 +13,8 @@ from pathlib import Path
 
 from conftest import ROOT, replace_once
 
+from scripts.bench import live_reload
+
 MARK = "LIVE-DATA-MARK"
 
 
@@ -49,11 +51,8 @@ def generated(project: Path) -> dict[Path, int]:
 
 
 def test_editing_a_data_file_during_serve_updates_the_page(project_copy: Path) -> None:
-    serve = re.search(r"^serve:.*\n(?:\t.*\n)*?\t\$\(BIN\)/mkdocs (.+)$", (ROOT / "Makefile").read_text(), re.M)
-    assert serve is not None, "no serve recipe in the Makefile"
-    recipe = serve.group(1)
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", *recipe.replace("127.0.0.1:8000", f"127.0.0.1:{port}").split()]
+    command = [sys.executable, "-m", "mkdocs", *live_reload.serve_arguments(port)]  # what `make serve PORT=…` runs
     watch = re.search(r"^watch:\n((?:  - .+\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     assert watch and "  - data\n" in watch.group(1)
     server = subprocess.Popen(

@@ -9,7 +9,7 @@ import nh3
 import pytest
 from conftest import replace_once
 
-from scripts.checks import safety
+from scripts.checks import safety, site_safety
 from scripts.core.policy import for_root, load
 
 ALLOWLIST = "not on the content allowlist (data/policy/allowlist.yml)"
@@ -289,3 +289,13 @@ def test_ammonia_given_the_content_allowlist_keeps_what_the_check_allows(project
 def test_the_real_pages_and_site_pass_the_allowlists(built_site: Path) -> None:
     assert safety.check_markdown() == []
     assert safety.check_html(built_site) == []
+
+
+def test_the_bundle_of_a_site_served_below_a_path_is_its_own_file_and_no_other_path_is() -> None:
+    """The 404 page of a deployment under /interview/ loads Material's bundle by its absolute URL."""
+    page = '<html><body><script src="/interview/assets/javascripts/bundle.0123abcd.min.js"></script></body></html>'
+    assert site_safety.check_page("404.html", page, load(), "interview/") == []
+    assert [f.message for f in site_safety.check_page("404.html", page, load(), "elsewhere/")] == [
+        '<script src="/interview/assets/javascripts/bundle.0123abcd.min.js"> (a file not on page.scripts.files or '
+        "build.extra_javascript) in the page outside its content: not on the page allowlist (data/policy/allowlist.yml)"
+    ]

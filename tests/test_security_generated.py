@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import build, replace_once
 
 from scripts.checks import safety
@@ -41,6 +42,11 @@ def test_markup_in_the_data_and_the_glossary_reaches_every_output_as_text(projec
         'note: "Family name first, in pinyin.',
         f'note: "{FORM.replace(chr(34), chr(39))} [click](javascript:alert(1)) Family name first, in pinyin.',
     )
+    replace_once(  # a term with a tooltip: its note becomes the title of each <abbr> on the English pages
+        project_copy / "data" / "glossary.yml",
+        'note: "Contract staff who assist',
+        f'note: "{FORM.replace(chr(34), chr(39))} Contract staff who assist',
+    )
     for command in (["tables"], ["glossary", "--write"]):
         result = run(project_copy, *command)
         assert result.returncode == 0, result.stdout + result.stderr
@@ -64,6 +70,12 @@ def test_markup_in_the_data_and_the_glossary_reaches_every_output_as_text(projec
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Criminal cases filed" in (
         site / "en" / "data" / "index.html"
     ).read_text(encoding="utf-8")
+    titles = [
+        str(abbr.get("title", ""))
+        for page in (site / "en").rglob("index.html")
+        for abbr in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find_all("abbr")
+    ]
+    assert any(t.startswith("辅警: <form action='https://attacker.example/'>") for t in titles)  # text, in an attribute
     charts = "".join(p.read_text(encoding="utf-8") for p in (site / "en" / "charts").glob("*.svg"))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in charts and "<script>" not in charts
 

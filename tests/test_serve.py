@@ -42,16 +42,28 @@ def wait_for(predicate: Callable[[], T], seconds: float) -> T | None:
     return None
 
 
-def serve_command() -> list[str]:
-    """The Makefile's serve recipe, run with this interpreter."""
-    match = re.search(r"^serve:.*\n(?:\t.*\n)*?\t\$\(BIN\)/mkdocs (.+)$", (ROOT / "Makefile").read_text(), re.M)
-    assert match is not None, "no serve recipe in the Makefile"
+def serve_command(*make_args: str) -> list[str]:
+    """What `make serve` runs (make's dry run, its set-up taken as done), run with this interpreter."""
+    dry = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-o", "setup", "serve", *make_args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    match = re.search(r"^\S*/mkdocs (serve .+)$", dry.stdout, re.M)
+    assert match is not None, f"`make serve` runs no mkdocs serve: {dry.stdout}{dry.stderr}"
     return [sys.executable, "-m", "mkdocs", *match.group(1).split()]
+
+
+def test_serve_takes_the_port_it_is_given_and_8000_by_default() -> None:
+    assert "127.0.0.1:8000" in serve_command()
+    assert "127.0.0.1:8001" in serve_command("PORT=8001")
 
 
 def test_serve_serves_both_languages_and_reloads_an_edited_page(project_copy: Path) -> None:
     port = free_port()
-    command = [a if a != "127.0.0.1:8000" else f"127.0.0.1:{port}" for a in serve_command()]
+    command = serve_command(f"PORT={port}")
     assert f"127.0.0.1:{port}" in command and "--livereload" in command
     server = subprocess.Popen(
         command,

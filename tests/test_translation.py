@@ -134,7 +134,7 @@ def test_a_different_speaker_or_heading_level_is_caught(project_copy: Path) -> N
     path = project_copy / "docs" / "en" / "part2.md"
     text = path.read_text(encoding="utf-8")
     text = text.replace('id="part2-q1" data-speaker="reporter"', 'id="part2-q1" data-speaker="lufeng"')
-    text = re.sub(r"^### (.*\{ #part2-a2-s1 )", r"## \1", text, flags=re.M)
+    text = re.sub(r"^## (.*\{ #part2-a2-s1 )", r"### \1", text, flags=re.M)
     path.write_text(text, encoding="utf-8")
     findings = check(project_copy)
     assert any(
@@ -143,7 +143,7 @@ def test_a_different_speaker_or_heading_level_is_caught(project_copy: Path) -> N
         and "found level=0 classes=['turn'] speaker=lufeng" in f
         for f in findings
     ), findings
-    assert any("[alignment] part2-a2-s1: expected heading level=3" in f and "found level=2" in f for f in findings), (
+    assert any("[alignment] part2-a2-s1: expected heading level=2" in f and "found level=3" in f for f in findings), (
         findings
     )
 

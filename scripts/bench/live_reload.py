@@ -22,18 +22,25 @@ from scripts.core.paths import ROOT
 RELOAD_RUNS_PER_RUN = 3  # MkDocs polls for changes every 0.5 s: more edits give a steadier median
 
 
-def serve_arguments(makefile: Path = ROOT / "Makefile") -> list[str]:
-    """The arguments of `mkdocs` in the Makefile's serve recipe."""
-    m = re.search(r"^serve:.*\n(?:\t.*\n)*?\t\$\(BIN\)/mkdocs (.+)$", makefile.read_text(encoding="utf-8"), re.M)
+def serve_arguments(port: int = 8000, root: Path = ROOT) -> list[str]:
+    """The arguments of `mkdocs` that `make serve PORT=port` runs (make's dry run, its set-up taken as done)."""
+    dry = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-o", "setup", "serve", f"PORT={port}"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    m = re.search(r"^\S*/mkdocs (serve .+)$", dry.stdout, re.M)
     if not m:
-        raise BenchError("Makefile: no serve recipe `$(BIN)/mkdocs …`")
+        raise BenchError(f"Makefile: `make serve` runs no `mkdocs serve …`: {dry.stdout}{dry.stderr}")
     return m.group(1).split()
 
 
 @contextlib.contextmanager
 def serving(project: Path, port: int) -> Iterator[str]:
     """`make serve`'s command running on `project` at 127.0.0.1:port; yields the base URL."""
-    args = [a.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for a in serve_arguments()]
+    args = serve_arguments(port)
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,

@@ -115,8 +115,9 @@ def character_findings(text: str, where: str, check: str = "safety") -> list[Fin
 
 def check_text(text: str, where: str, policy: Policy | None = None) -> list[Finding]:
     """The rules on one Markdown text; `where` is its file as the findings name it."""
-    rules = (policy or for_root(DOCS.parent)).content
-    source = f"the content allowlist ({(policy or for_root(DOCS.parent)).where})"
+    policy = policy or for_root(DOCS.parent)
+    rules = policy.content
+    source = f"the content allowlist ({policy.where})"
     found: list[tuple[int, str]] = []
     lines = [CODE_SPAN_RE.sub(_blank, line) for line in text.split("\n")]
     for number, line in enumerate(lines, 1):

@@ -21,9 +21,11 @@ from bs4 import BeautifulSoup, Tag
 
 from scripts.checks import urls
 from scripts.checks.html_lines import SourceLines, tags
+from scripts.core import repository
 from scripts.core.config import mkdocs_config
 from scripts.core.findings import Finding
 from scripts.core.languages import language_of, twin
+from scripts.core.paths import ROOT
 
 BASE = "http://site.invalid/"  # a stand-in origin to resolve relative links against
 page_lang = language_of  # the language of a page ('en/part1/index.html' is English); tests/test_reader.py uses it
@@ -94,7 +96,7 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
     config = mkdocs_config()
     if allowlist is None:
         allowlist = config.get("extra", {}).get("external_link_allowlist", [])
-    edit_uri = os.environ.get("EDIT_URI") or config.get("edit_uri") or ""
+    edit_uri = config.get("edit_uri") or repository.edit_uri(os.environ, ROOT)  # as the plugin gives it
     allowlist = allowlist + ([edit_uri] if "://" in edit_uri else [])  # "Edit this page" links
     site = Site.load(root, site_prefix(site_url))
     lines = SourceLines(root)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
@@ -19,3 +21,11 @@ def language_of(url: str) -> str:
 def twin(url: str, lang: str) -> str:
     """The same page in `lang`: `part1/` -> `en/part1/` and back."""
     return root(lang) + url.removeprefix(root(language_of(url)))
+
+
+CHINESE_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")  # Chinese characters and punctuation
+
+
+def mark_chinese(text: str) -> str:
+    """Each run of Chinese in an English text (Markdown or HTML) marked `<span lang="zh">…</span>`."""
+    return CHINESE_RE.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', text)

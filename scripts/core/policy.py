@@ -31,7 +31,9 @@ class Attribute:
     def allows(self, value: Any) -> bool:
         """Whether a plain value (not a URL or class list, which the checks judge) is allowed."""
         if self.values is not None:
-            return value in self.values or str(value) in {str(v) for v in self.values}
+            if isinstance(value, str):  # an HTML attribute, or a YAML string
+                return value in {str(v) for v in self.values}
+            return any(type(value) is type(v) and value == v for v in self.values)  # false is not 0
         if self.pattern is not None:
             return self.pattern.fullmatch(str(value)) is not None
         return True

@@ -5,18 +5,19 @@ from __future__ import annotations
 import html
 import re
 
+from scripts.core.languages import mark_chinese
 from scripts.text.glossary import KINDS_ORDER, Term
 
 PAGE = "glossary.md"
 PAGE_TEXT = {
     "zh": {
         "title": "术语表",
-        "intro": "本版译文统一使用的术语与名称译法（由 data/glossary.yml 生成）。",
+        "intro": "本版译文统一使用的术语与名称译法。",
         "head": ("中文", "英文", "可接受的其他译法", "类别", "说明（英文）"),
     },
     "en": {
         "title": "Glossary",
-        "intro": "The renderings of recurring terms and names used throughout this translation (generated from data/glossary.yml).",
+        "intro": "The renderings of recurring terms and names used throughout this translation.",
         "head": ("Chinese", "English", "Accepted variants", "Kind", "Note"),
     },
 }
@@ -56,9 +57,11 @@ def escape(text: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def _cell(text: str, lang: str | None = None) -> str:
-    """A table cell; text in the other language than the page's is marked with its lang."""
+def _cell(text: str, lang: str | None = None, english: bool = False) -> str:
+    """A table cell; text in the other language than the page's is marked with its lang, and so is the
+    Chinese within an English cell (a note's Chinese term)."""
     text = escape(text).replace("|", "\\|").replace("\n", " ")
+    text = mark_chinese(text) if english else text
     return f'<span lang="{lang}">{text}</span>' if lang and text else text
 
 
@@ -70,10 +73,10 @@ def render_page(terms: list[Term], lang: str) -> str:
         other = "en" if lang == "zh" else None
         cells = [
             _cell(term.zh, "zh" if lang == "en" else None),
-            _cell(term.en, other),
-            _cell(", ".join(term.variants), other),
+            _cell(term.en, other, english=True),
+            _cell(", ".join(term.variants), other, english=True),
             _cell(KIND_NAMES[lang][term.kind]),
-            _cell(term.note, other),
+            _cell(term.note, other, english=True),
         ]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(
@@ -84,7 +87,12 @@ def render_page(terms: list[Term], lang: str) -> str:
             "",
             str(t["intro"]),
             "",
+            # a region of its own that scrolls sideways on a phone: focusable, so that a keyboard scrolls it too
+            f'<div class="glossary-table" role="region" tabindex="0" aria-label="{t["title"]}" markdown>',
+            "",
             *rows,
+            "",
+            "</div>",
             "",
             "<!-- /generated:glossary -->",
             "",

@@ -24,5 +24,7 @@ class BilingualConfig(Config):
     # The generated tables, charts and downloads: `check` fails a build whose files differ from the
     # data (and regenerates them under `mkdocs serve`); `off` leaves them alone.
     generated = c.Choice(("check", "off"), default="check")
+    # The page about this edition (relative to a language folder), linked from every page's footer.
+    about = c.Type(str, default="about.md")
     # Keep Chinese word segmentation and compiled templates between builds (scripts/plugin/buildcache.py).
     build_cache = c.Type(bool, default=True)

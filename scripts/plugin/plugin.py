@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import posixpath
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -29,11 +31,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
+from scripts.core import repository
 from scripts.core.config import nav_pages
 from scripts.core.languages import DEFAULT_LANG, LANGS, language_of, root
 from scripts.figures.model import DataError
 from scripts.generators import side_by_side, tables
-from scripts.plugin import buildcache, reader
+from scripts.plugin import buildcache, reader, views
 from scripts.plugin.config import BilingualConfig
 from scripts.plugin.tooltips import Tooltips
 from scripts.text import translation_state
@@ -78,6 +81,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.stale: set[str] = set()
         self.tooltips: Tooltips | None = None  # the glossary's tooltips, loaded for each build (on_config)
         self.views: dict[str, dict[str, str]] = {}  # src_uri of a page -> the other view: {"url", "label"}
+        self.parallel: dict[str, views.View] = {}  # src_uri of a side-by-side page of this build -> its view
+        self.parallel_files: dict[str, File] = {}  # the same -> its file, in navigation order
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -106,6 +111,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     @event_priority(ORDER["on_config"])
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _refuse_unsafe(self._root(config))
+        if not config.edit_uri:  # "Edit this page" only when the repository's address is known
+            config.edit_uri = repository.edit_uri(os.environ, self._root(config)) or None
         if self.config.build_cache:
             buildcache.segment_memo()
         project = self._root(config)
@@ -154,6 +161,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             return files
         lang = self._language(config)
         docs = Path(config.docs_dir)
+        self.parallel, self.parallel_files = {}, {}
         for page in nav_pages(self._root(config)):
             zh, en = (
                 parse_page(docs / other / page) if (docs / other / page).exists() else [] for other in ("zh", "en")
@@ -161,12 +169,6 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             single = files.get_file_from_path(f"{lang}/{page}")
             if not side_by_side.has_view(zh) or single is None:
                 continue
-            view = File.generated(
-                config,
-                f"{root(lang)}parallel/{page}",
-                content=side_by_side.markdown(zh, en, lang),
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
             # what mkdocs-static-i18n's language switcher reads on each of its pages (File does not declare them)
             alternates = {
                 other: SimpleNamespace(
@@ -174,6 +176,20 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
                 )
                 for other in LANGS
             }
+            # the page's tables, after the rows of the blocks they follow, their links made the view's
+            own = zh if lang == "zh" else en
+            inserts = [
+                side_by_side.Insert(i.after, side_by_side.rebase(i.html, single.url, alternates[lang].url))
+                for i in side_by_side.generated_sections((docs / lang / page).read_text(encoding="utf-8"), own)
+            ]
+            view = File.generated(
+                config,
+                f"{root(lang)}parallel/{page}",
+                content=side_by_side.markdown(
+                    zh, en, lang, inserts, links=f"{posixpath.relpath(lang, root(lang) + 'parallel')}/"
+                ),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
             vars(view).update(
                 alternates=alternates,
                 locale=lang,
@@ -182,8 +198,18 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
                 norm_src_uri=f"parallel/{page}",
             )
             files.append(view)
-            self.views[single.src_uri] = {"url": view.url, "label": reader.LABELS[lang]["parallel"]}
-            self.views[view.src_uri] = {"url": single.url, "label": reader.LABELS[lang]["single"]}
+            self.parallel[view.src_uri] = views.View(single.src_uri, views.headings(own))
+            self.parallel_files[view.src_uri] = view
+            self.views[single.src_uri] = {
+                "url": view.url,
+                "label": reader.LABELS[lang]["parallel"],
+                "icon": "view-split-vertical",
+            }
+            self.views[view.src_uri] = {
+                "url": single.url,
+                "label": reader.LABELS[lang]["single"],
+                "icon": "text-box-outline",
+            }
         return files
 
     @event_priority(ORDER["on_env"])
@@ -199,6 +225,9 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             html = reader.add_notices(html, page.url, self.stale)
         if self.config.permalinks:
             html = reader.add_permalinks(html, reader.LABELS[self._language(config)]["permalink"])
+        if page.file.src_uri in self.parallel:  # its headings are rows, not HTML headings: give it their contents
+            page.toc = views.table_of_contents(self.parallel[page.file.src_uri].headings)
+            html = views.english_notes(html)
         return html
 
     def on_page_context(
@@ -210,7 +239,29 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         roots = {lang: get_relative_url(root(lang) or "./", page.url) for lang in LANGS}
         ours["reader_roots"] = roots
         ours["reader_root"] = roots[language_of(page.url)]
+        ours["reader_about"] = self._about(nav, config)
+        if page.file.src_uri in self.parallel:
+            self._read_as_view(ours, page, nav)
         return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        cast(dict[str, Any], context)["reader_about"] = self._about(context["nav"], config)  # 404.html
+        return context
+
+    def _about(self, nav: Navigation, config: MkDocsConfig) -> dict[str, str] | None:
+        """The page about this edition in this build's language (overrides/partials/copyright.html)."""
+        about = next((p for p in nav.pages if p.file.src_uri == f"{self._language(config)}/{self.config.about}"), None)
+        return {"url": about.url, "title": about.title or ""} if about else None
+
+    def _read_as_view(self, context: dict[str, Any], page: Page, nav: Navigation) -> None:
+        """A side-by-side page: previous and next side-by-side pages, and the navigation of the views."""
+        pages = {uri: file.page for uri, file in self.parallel_files.items() if file.page is not None}
+        before, after = views.neighbours(list(pages), page.file.src_uri)
+        page.previous_page = pages[before] if before else None
+        page.next_page = pages[after] if after else None
+        context["nav"] = views.navigation(nav, page, {self.parallel[uri].single: p for uri, p in pages.items()})
 
     def _aligned_downloads(self, config: MkDocsConfig) -> None:
         """The aligned text (TMX and bilingual CSV) among the site's downloads, made from the pages by every

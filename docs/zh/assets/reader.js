@@ -10,12 +10,14 @@
 
   // The first element with a block ID and no block ID inside it that reaches below the line where the browser
   // puts a linked paragraph (Material's scroll margin for :target, 3.6rem), so that switching back
-  // and forth never drifts to the paragraph above.
+  // and forth never drifts to the paragraph above. The browser puts it there to a fraction of a pixel
+  // (side-by-side rows touch: the row above ends where the linked one starts), hence the SLACK.
+  const SLACK = 2; // px
   function topParagraph() {
     if (window.scrollY < 1) return "";
     const header = document.querySelector(".md-header");
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
-    const line = Math.max(header ? header.getBoundingClientRect().bottom : 0, 3.6 * rem);
+    const line = Math.max(header ? header.getBoundingClientRect().bottom : 0, 3.6 * rem) + SLACK;
     for (const el of document.querySelectorAll(`article ${BLOCK}`)) {
       if (!el.querySelector(BLOCK) && el.getBoundingClientRect().bottom > line) return el.id;
     }

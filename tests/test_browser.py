@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser import (
-    AXE,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     NARROW,
     check_accessibility,
     check_console_and_hosts,
@@ -24,10 +20,9 @@ from browser import (
     check_search,
     check_side_by_side,
     screenshot,
-    serve,
     site_paths,
 )
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from scripts.generators import side_by_side as parallel
 from scripts.text.blocks import load_language
@@ -54,33 +49,8 @@ def paragraph_a_third_down(stem: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install -y chromium)")
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: `make test` installs it (npm ci)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
 def paths(built_site: Path) -> list[str]:
     return site_paths(built_site)
-
-
-@pytest.fixture
-def copy_url(site_copy: Path) -> Iterator[str]:
-    """The broken copy of the site (`site_copy`, which the test changes) served like the real one."""
-    with serve(site_copy) as url:
-        yield url
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

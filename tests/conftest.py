@@ -6,10 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import Tag
+from playwright.sync_api import Browser
 
 from scripts.core.paths import COPY_IGNORE
 
@@ -55,6 +57,40 @@ def site_copy(built_site: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy)
     return copy
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """The one headless chromium of the browser tests (Debian's, driven by Playwright: tests/browser.py)."""
+    from browser import AXE, CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install -y chromium)")
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make test` installs it (npm ci)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site, served on 127.0.0.1 for the browser tests."""
+    from browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def copy_url(site_copy: Path) -> Iterator[str]:
+    """The broken copy of the site (`site_copy`, which the test changes) served like the real one."""
+    from browser import serve
+
+    with serve(site_copy) as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ search does in a browser is tested in test_search_browser.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import shutil
@@ -193,3 +194,24 @@ def test_a_pagefind_that_stops_is_told_not_hung_on(
     with pytest.raises(search.SearchError, match=r"Pagefind stopped while indexing \(NewIndex\)"):
         search.write(tmp_path, "zh", [])
     assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_the_same_records_are_indexed_once_and_their_index_kept(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = search.site_records(built_site, "en", ["part1.md"])
+    for site in "abc":
+        (tmp_path / site).mkdir()
+    made = search.write(tmp_path / "a", "en", records, tmp_path / "cache")
+
+    def asked(records: list[search.Record], lang: str) -> dict[str, bytes]:
+        raise search.SearchError("Pagefind asked")
+
+    monkeypatch.setattr(search, "bundle", asked)  # from now on, asking Pagefind fails
+    kept = search.write(tmp_path / "b", "en", records, tmp_path / "cache")  # the same records: not asked
+    assert {p.relative_to(kept): p.read_bytes() for p in kept.rglob("*") if p.is_file()} == {
+        p.relative_to(made): p.read_bytes() for p in made.rglob("*") if p.is_file()
+    }
+    changed = [dataclasses.replace(records[0], text=records[0].text + " more"), *records[1:]]
+    with pytest.raises(search.SearchError, match="Pagefind asked"):  # other records: Pagefind is asked
+        search.write(tmp_path / "c", "en", changed, tmp_path / "cache")

@@ -295,7 +295,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         if self.config.search == "pagefind":
             pages = [p for p in nav_pages(self._root(config)) if p not in self.config.search_skip]
             try:
-                search.build(Path(config.site_dir), pages)
+                cache = buildcache.cache_dir() / "pagefind" if self.config.build_cache else None
+                search.build(Path(config.site_dir), pages, cache)
             except search.SearchError as err:
                 raise PluginError(f"search: {err}") from None
         if self.config.build_cache:

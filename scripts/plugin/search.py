@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
+import hashlib
 import json
 import os
 import re
@@ -32,12 +34,14 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
 
+from scripts.core.files import write_atomic
 from scripts.core.languages import LANGS, root
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs: Extension A, the unified block, compatibility
@@ -241,9 +245,30 @@ def bundle(records: list[Record], lang: str) -> dict[str, bytes]:
     return kept
 
 
-def write(site: Path, lang: str, records: list[Record]) -> Path:
-    """Write a language's bundle to `pagefind/` at its root, whole or not at all; return its folder."""
+def remembered(records: list[Record], lang: str, cache: Path | None) -> dict[str, bytes]:
+    """The bundle of `records`: from `cache` when a build gave the same records to the same Pagefind
+    (one bundle a language is kept there, as a build cache: scripts/plugin/buildcache.py), else made."""
+    if cache is None:
+        return bundle(records, lang)
+    from pagefind.service import get_executable
+
+    made_by = [version("pagefind"), version("pagefind_bin_extended"), str(get_executable())]
+    key = json.dumps([made_by, lang, [dataclasses.astuple(r) for r in records]], ensure_ascii=False)
+    kept = cache / f"{lang}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}.json"
+    with contextlib.suppress(OSError, ValueError):  # none kept, or not readable: made again
+        return {path: base64.b64decode(data) for path, data in json.loads(kept.read_text(encoding="utf-8")).items()}
     files = bundle(records, lang)
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        write_atomic(kept, json.dumps({p: base64.b64encode(d).decode("ascii") for p, d in files.items()}).encode())
+        for other in cache.glob(f"{lang}-*.json"):
+            if other != kept:
+                other.unlink()
+    return files
+
+
+def write(site: Path, lang: str, records: list[Record], cache: Path | None = None) -> Path:
+    """Write a language's bundle to `pagefind/` at its root, whole or not at all; return its folder."""
+    files = remembered(records, lang, cache)
     target = site / root(lang) / BUNDLE
     with tempfile.TemporaryDirectory(dir=site, prefix=".pagefind-") as tmp:
         built = Path(tmp) / BUNDLE
@@ -257,13 +282,13 @@ def write(site: Path, lang: str, records: list[Record]) -> Path:
     return target
 
 
-def build(site: Path, pages: list[str]) -> dict[str, int]:
+def build(site: Path, pages: list[str], cache: Path | None = None) -> dict[str, int]:
     """Index the pages of every language (files of the navigation, relative to a language folder), each
-    language by a Pagefind of its own at the same time, and remove Material's own index, which nothing
-    reads; return the number of records per language."""
+    language by a Pagefind of its own at the same time (or from `cache`), and remove Material's own
+    index, which nothing reads; return the number of records per language."""
     records = {lang: site_records(site, lang, pages) for lang in LANGS}
     with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
-        for done in [pool.submit(write, site, lang, records[lang]) for lang in LANGS]:
+        for done in [pool.submit(write, site, lang, records[lang], cache) for lang in LANGS]:
             done.result()  # a SearchError of either language is raised here
     for lang in LANGS:
         material = site / root(lang) / "search" / "search_index.json"

@@ -31,13 +31,15 @@ setup: $(PROJECT_STAMP)
 # `make serve PORT=8001` serves on another port.
 PORT ?= 8000
 # mkdocs.yml is held to its allowlist (data/policy/allowlist.yml) before MkDocs reads it: its loader
-# runs YAML's Python tags, and a hook runs as soon as it is loaded.
-serve: setup
+# runs YAML's Python tags, and a hook runs as soon as it is loaded. `serve`, `build` and `test` need it.
+.PHONY: policy
+policy: setup
 	$(BIN)/python -m scripts policy
+
+serve: setup policy
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-build: setup
-	$(BIN)/python -m scripts policy
+build: setup policy
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # What the browser tests (tests/test_browser.py) need besides the venv: Debian's chromium with a
@@ -60,8 +62,7 @@ lint: setup
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
-test: setup browser-setup translator-setup lint
-	$(BIN)/python -m scripts policy
+test: setup browser-setup translator-setup policy lint
 	$(BIN)/python -m pytest
 
 # The benchmark (README, "Performance"): about half an hour; writes bench/results.* and the README's table.

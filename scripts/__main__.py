@@ -195,6 +195,7 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
         lang_marks,
         limits,
         safety,
+        search_index,
         site_links,
         style,
         symlinks,
@@ -223,6 +224,7 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
         "links": (lambda site: site_links.check_links(site) if site else [], True),
         "offline": (lambda site: site_links.check_offline(site) if site else [], True),
         "lang": (lambda site: lang_marks.check_html(site) if site else [], True),
+        "search": (lambda site: search_index.check(site) if site else [], True),
     }
 
 

@@ -208,43 +208,6 @@ def check_language_switch(browser: Browser, base: str, cases: list[tuple[str, st
     return findings
 
 
-def search(page: Page, base: str, path: str, query: str) -> list[str]:
-    """Type `query` into the search box of `path` as a reader would; the results' URLs (path#fragment)."""
-    page.goto(base + path)
-    page.click(".md-search__input")
-    page.keyboard.insert_text(query)  # as an input method commits a word, then a key goes up
-    page.keyboard.press("End")
-    page.wait_for_function("""() => {
-        const t = JSON.parse(document.getElementById('__config').textContent).translations;
-        const meta = (document.querySelector('.md-search-result__meta') || {}).textContent || '';
-        const escape = s => s.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
-        const other = new RegExp('^' + t['search.result.other'].split('#').map(escape).join('\\\\d+') + '$');
-        return [t['search.result.none'], t['search.result.one']].includes(meta.trim()) || other.test(meta.trim());
-    }""")
-    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
-    return [urlsplit(h).path + ("#" + urlsplit(h).fragment if urlsplit(h).fragment else "") for h in hrefs]
-
-
-def check_search(browser: Browser, base: str, cases: list[tuple[str, str, set[str]]]) -> list[str]:
-    """Each case: (path, query, expected hits); a hit is a result URL `path#fragment` or `path`. Every
-    result must be in the language of `path`, and some result among the expected (if any given)."""
-    findings: list[str] = []
-    prefix = urlsplit(base).path
-    with new_page(browser, base) as (page, _):
-        for path, query, expected in cases:
-            hits = search(page, base, path, query)
-            where = f"{path or '/'}: search '{query}'"
-            english = path.startswith("en/")
-            wrong = [h for h in hits if h.startswith(prefix + "en/") != english]
-            if not hits:
-                findings.append(f"{where}: no result")
-            if wrong:
-                findings.append(f"{where}: results from the other language: {', '.join(wrong)}")
-            if expected and not {prefix + e for e in expected} & set(hits):
-                findings.append(f"{where}: none of {sorted(expected)} among the results {hits}")
-    return findings
-
-
 def check_side_by_side(browser: Browser, base: str, views: dict[str, list[str]]) -> list[str]:
     """Each side-by-side page (path -> the paragraph IDs it must show) is linked from its single-language
     page and shows every pair: a Chinese cell lang="zh" beside an English cell lang="en" on a wide

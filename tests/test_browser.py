@@ -4,7 +4,6 @@ phones, accessibility (axe-core) and print. Each check also runs on a broken cop
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from browser import (
     check_no_horizontal_scroll,
     check_permalinks,
     check_print,
-    check_search,
     check_side_by_side,
     screenshot,
     site_paths,
@@ -46,6 +44,9 @@ def paragraph_a_third_down(stem: str) -> str:
         i for i in VIEWS[stem] if any(b.id == i and b.kind == "paragraph" for b in ZH[(stem or "index") + ".md"])
     ]
     return paragraphs[len(paragraphs) // 3]
+
+
+# `browser`, `site_url` and `copy_url` (one browser for every browser test): tests/conftest.py
 
 
 @pytest.fixture(scope="session")
@@ -118,40 +119,7 @@ def test_a_switcher_without_the_fragment_is_caught(browser: Browser, site_copy: 
     assert "part2/ -> en: landed with fragment '#', expected '#part2-a2-s3-fraud-p1'" in findings
 
 
-# Search per language -----------------------------------------------------------------------------
-
-FRAUD, THEFT = (
-    {"part2/#part2-a2-s3-fraud", "part2/#part2-a2-s4-fraud"},
-    {"part2/#part2-a2-s3-theft", "part2/#part2-a2-s4-theft"},
-)
-SEARCHES = [
-    ("", "电信诈骗", FRAUD),
-    ("part1/", "诈骗", FRAUD),
-    ("", "盗抢", THEFT),
-    ("", "雷霆扫毒", {"part3/"}),
-    ("", "广东", {"background/"}),
-    ("", "2016", set()),
-    ("en/", "fraud", {"en/" + h for h in FRAUD}),
-    ("en/part3/", "Guangdong", {"en/background/"}),
-    ("en/", "2016", set()),
-]
-
-
-def test_search_finds_words_in_its_own_language_only(browser: Browser, site_url: str) -> None:
-    assert check_search(browser, site_url, SEARCHES) == []
-
-
-def test_a_search_index_with_both_languages_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    zh_index, en_index = (site_copy / "search" / "search_index.json", site_copy / "en" / "search" / "search_index.json")
-    joint = json.loads(zh_index.read_text(encoding="utf-8"))
-    joint["docs"] += [
-        dict(d, location="en/" + d["location"]) for d in json.loads(en_index.read_text(encoding="utf-8"))["docs"]
-    ]
-    zh_index.write_text(json.dumps(joint, ensure_ascii=False), encoding="utf-8")
-    findings = check_search(browser, copy_url, [("", "2016", set())])
-    assert len(findings) == 1 and findings[0].startswith("/: search '2016': results from the other language: /en/"), (
-        findings
-    )
+# Search: test_search_browser.py (the quality table, each language its own, highlights, keys, downloads)
 
 
 # The side-by-side view -----------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def test_the_steps_run_where_the_order_table_says_relative_to_i18n() -> None:
         assert _priority(BilingualPlugin, event) == priority, event
     # the side-by-side pages need the files of the language that I18n has just picked
     assert _priority(BilingualPlugin, "on_files") < _priority(I18n, "on_files")
-    # the per-language index needs I18n's joint index, written in its own on_post_build
+    # the sitemaps and the search index need every language built, which I18n does in its own on_post_build
     assert _priority(BilingualPlugin, "on_post_build") < _priority(I18n, "on_post_build")
     # the segmentation memo must be in place before Material's search plugin configures itself
     from material.plugins.search.plugin import SearchPlugin

@@ -1,5 +1,5 @@
 """The reading experience as built (scripts/plugin/reader.py, scripts/generators/side_by_side.py): side-by-side pages
-generated from both languages, paragraph permalinks, one search index and sitemap per language.
+generated from both languages, paragraph permalinks, one sitemap per language (search: test_search.py).
 What it does in a browser is tested in test_browser.py."""
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from conftest import ROOT, attr, build, one, replace_once
 
 from scripts.checks import site_links as sitecheck
 from scripts.generators import side_by_side as parallel
-from scripts.plugin import reader
 from scripts.text.blocks import Block, load_language, normalize, parse_text
 
 ZH, EN = load_language("zh"), load_language("en")
@@ -125,44 +124,7 @@ def test_every_paragraph_links_to_itself(built_site: Path) -> None:
                 assert link is not None and link["href"] == f"#{r['id']}", (page, lang, r["id"])
 
 
-def test_permalinks_stay_out_of_the_search_index(built_site: Path) -> None:
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "¶" not in index and "本段链接" not in index
-
-
-# One search index and sitemap per language ----------------------------------------------------------
-
-
-def test_each_language_has_its_own_search_index(built_site: Path) -> None:
-    zh = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for index, prefix in ((zh, ""), (en, "en/")):
-        assert index["config"]["lang"] == ["en"]  # no lunr "zh": its tokenizer needs jieba in the browser
-        assert "\\u200b" in index["config"]["separator"]  # jieba's words, joined at build time
-        for doc in index["docs"]:
-            page = (prefix + doc["location"]).split("#")[0]
-            assert (built_site / page / "index.html").exists() and sitecheck.page_lang(page + "index.html") == (
-                "en" if prefix else "zh"
-            )
-    assert "\u200b诈骗\u200b" in json.dumps(zh, ensure_ascii=False)  # segmented by jieba at build time
-    assert not any("parallel/" in d["location"] for d in zh["docs"] + en["docs"])
-
-
-def test_a_joint_index_is_split_by_language_and_located_from_each_root() -> None:
-    joint = {
-        "config": {"lang": ["en", "zh"], "separator": "x", "pipeline": [], "fields": {}},
-        "docs": [
-            {"location": "", "title": "首页", "text": ""},
-            {"location": "part1/#a", "title": "一", "text": ""},
-            {"location": "en/", "title": "Home", "text": ""},
-            {"location": "en/part1/#a", "title": "One", "text": ""},
-        ],
-    }
-    settings: dict[str, dict[str, str | list[str]]] = {"zh": {"lang": ["en"]}, "en": {"lang": ["en"], "separator": "y"}}
-    parts = reader.split_search_index(joint, settings)
-    assert [d["location"] for d in parts["zh"]["docs"]] == ["", "part1/#a"]
-    assert [d["location"] for d in parts["en"]["docs"]] == ["", "part1/#a"]
-    assert parts["zh"]["config"]["lang"] == ["en"] and parts["en"]["config"]["separator"] == "y"
+# One sitemap per language (its search index: test_search.py) ----------------------------------------
 
 
 def test_each_language_root_has_a_sitemap_of_its_pages(built_site: Path) -> None:

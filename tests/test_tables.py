@@ -26,14 +26,14 @@ def test_every_generated_file_is_what_the_data_gives() -> None:
 
 def test_a_changed_number_in_a_generated_table_is_caught(project_copy: Path) -> None:
     page = project_copy / "docs" / "en" / "part1.md"
-    replace_once(page, '<td class="value">655,000</td>', '<td class="value">656,000</td>')
+    replace_once(page, 'data-label="Figure">655,000</td>', 'data-label="Figure">656,000</td>')
     findings = tables.check(project_copy)
     assert len(findings) == 1
     assert findings[0].startswith(
         f"docs/en/part1.md:{line_of(page, '656,000')}: [tables] generated section 'headline' differs"
     )
-    assert "expected '…" in findings[0] and 'class="value">655,000</td>' in findings[0]
-    assert 'class="value">656,000</td>' in findings[0] and "run `make tables`" in findings[0]
+    assert "expected '…" in findings[0] and '">655,000</td>' in findings[0]
+    assert '">656,000</td>' in findings[0] and "run `make tables`" in findings[0]
 
 
 def test_a_changed_chart_download_or_leftover_file_is_caught(project_copy: Path) -> None:
@@ -55,8 +55,8 @@ def test_a_changed_chart_download_or_leftover_file_is_caught(project_copy: Path)
 def test_the_check_command_fails_on_a_stale_file_and_make_tables_mends_it(project_copy: Path) -> None:
     replace_once(
         project_copy / "docs" / "zh" / "background.md",
-        '<td class="value">2350多个</td>',
-        '<td class="value">2360多个</td>',
+        'data-label="数值">2350多个</td>',
+        'data-label="数值">2360多个</td>',
     )
     check = [sys.executable, "-m", "scripts", "tables", "--check"]
     stale = subprocess.run(check, cwd=project_copy, capture_output=True, text=True)
@@ -72,11 +72,15 @@ def test_make_tables_writes_only_what_changes_and_then_settles(project_copy: Pat
     written = set(tables.generate(project_copy))
     changed = {p for p in before if p.read_text(encoding="utf-8") != before[p]}
     assert written == changed
-    # exactly the generated files that show that label: its pages, its chart, the downloads
+    # exactly the generated files that show that label: its pages, its chart (both layouts, both palettes),
+    # the downloads
     assert {p.relative_to(project_copy).as_posix() for p in written} == {
         "docs/en/part1.md",
         "docs/en/data.md",
         "docs/en/charts/changes.svg",
+        "docs/en/charts/changes-dark.svg",
+        "docs/en/charts/changes-narrow.svg",
+        "docs/en/charts/changes-narrow-dark.svg",
         "docs/zh/downloads/hurricane2016-data.json",
         "docs/zh/downloads/hurricane2016-figures.csv",
     }

@@ -126,7 +126,9 @@ def test_the_interview_pages_carry_their_tables_next_to_the_text(built_site: Pat
 
 def test_a_changed_number_in_a_built_table_is_caught(site_copy: Path) -> None:
     replace_once(
-        site_copy / "en" / "part1" / "index.html", '<td class="value">655,000</td>', '<td class="value">656,000</td>'
+        site_copy / "en" / "part1" / "index.html",
+        'data-label="Figure">655,000</td>',
+        'data-label="Figure">656,000</td>',
     )
     assert table_findings(site_copy, data.load()) == ["en/part1/index.html: criminal-cases: '656,000' is not 655000"]
 
@@ -135,7 +137,8 @@ def test_a_derived_value_shown_as_stated_is_caught(site_copy: Path) -> None:
     page = site_copy / "part1" / "index.html"
     text = page.read_text(encoding="utf-8")
     page.write_text(
-        text.replace('<td class="derived">≈78.4万起</td>', '<td class="derived">78.4万起</td>'), encoding="utf-8"
+        text.replace('data-label="2015年（推算）">≈78.4万起</td>', 'data-label="2015年（推算）">78.4万起</td>'),
+        encoding="utf-8",
     )
     found = table_findings(site_copy, data.load())
     assert len(found) == 1 and found[0].startswith("part1/index.html: criminal-cases: derived 2015 value '78.4万起'")
@@ -143,11 +146,11 @@ def test_a_derived_value_shown_as_stated_is_caught(site_copy: Path) -> None:
 
 def test_a_changed_change_or_roundup_list_is_caught(site_copy: Path) -> None:
     page = site_copy / "en" / "part3" / "index.html"
-    replace_once(page, '<td class="change">down 38.2% year on year<', '<td class="change">up 38.2% year on year<')
+    replace_once(page, 'data-label="Change">down 38.2% year on year<', 'data-label="Change">up 38.2% year on year<')
     replace_once(
         site_copy / "part2" / "index.html",
-        '<td class="operations">飓风15号、16号、19号<',
-        '<td class="operations">飓风15号、16号、18号<',
+        'data-label="收网行动">飓风15号、16号、19号<',
+        'data-label="收网行动">飓风15号、16号、18号<',
     )
     found = table_findings(site_copy, data.load())
     assert "en/part3/index.html: fraud-cases-filed: change 'up 38.2% year on year' is not -38.2%" in found

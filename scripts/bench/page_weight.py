@@ -1,6 +1,7 @@
 """Section 5 of the benchmark, what readers download: the HTML, CSS, JavaScript and search index of the
 home pages and of the largest page of each language, raw and gzipped, and each search index against
-the text it indexes."""
+the text it indexes. The search index a page fetches as it loads is Material's, when the build makes
+one; the Pagefind index (scripts/plugin/search.py) is fetched a part at a time, by a search only."""
 
 from __future__ import annotations
 
@@ -45,8 +46,8 @@ class PageWeight:
 
 
 def page_weight(site: Path, rel_path: str, name: str) -> PageWeight:
-    """A page's HTML and what it loads: its stylesheets, its scripts, and its language's search index
-    (which Material's search fetches as the page loads)."""
+    """A page's HTML and what it loads: its stylesheets, its scripts, and its language's Material search
+    index if there is one (which Material's search fetches as the page loads)."""
     from bs4 import BeautifulSoup
 
     page = site / rel_path
@@ -76,13 +77,31 @@ def site_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
 
 
-def indexed_text_bytes(site: Path, lang: str) -> int:
+def search_index(site: Path, lang: str) -> tuple[Weight, list[str]]:
+    """A language's search index as stored, and the pages it indexes (paths below its root): Pagefind's
+    (its index chunks, results and table of contents; already compressed), else Material's."""
+    root = lang_root(lang)
+    bundle = site / root / "pagefind"
+    if bundle.is_dir():
+        files = [p for p in bundle.rglob("*") if p.suffix in (".pf_index", ".pf_fragment", ".pf_meta", ".pf_filter")]
+        size = Weight(0, 0)
+        pages = set()
+        for path in files:
+            size = size + Weight(path.stat().st_size, path.stat().st_size)
+            if path.suffix == ".pf_fragment":
+                data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+                pages.add(str(data["url"]).lstrip("/").removeprefix(root).split("#")[0])
+        return size, sorted(pages)
+    path = site / root / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    return weight(path.read_bytes()), sorted({doc["location"].split("#")[0] for doc in index["docs"]})
+
+
+def indexed_text_bytes(site: Path, lang: str, pages: list[str]) -> int:
     """UTF-8 bytes of the visible text of the article of each page that the language's search indexes."""
     from bs4 import BeautifulSoup
 
     root = lang_root(lang)
-    index = json.loads((site / root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = sorted({doc["location"].split("#")[0] for doc in index["docs"]})
     size = 0
     for location in pages:
         path = site / root / location / "index.html" if not location.endswith(".html") else site / root / location
@@ -107,9 +126,8 @@ def bench_weight(site: Path) -> WeightResult:
         pages.append(page_weight(site, largest, f"Largest {label} page (`{largest[: -len('index.html')] or '/'}`)"))
     out: dict[str, tuple[Weight, int]] = {}
     for lang in LANGS:
-        root = lang_root(lang)
-        index = weight((site / root / "search" / "search_index.json").read_bytes())
-        out[lang] = (index, indexed_text_bytes(site, lang))
+        index, indexed = search_index(site, lang)
+        out[lang] = (index, indexed_text_bytes(site, lang, indexed))
     return WeightResult(pages, out)
 
 
@@ -118,8 +136,9 @@ def weight_tables(result: WeightResult) -> list[Table]:
     for p in result.pages:
         t.rows.append([p.name] + [f"{kib(w.raw)} ({kib(w.gz)})" for w in (p.html, p.css, p.js, p.index, p.total)])
     t.notes.append(
-        f"Raw (gzip -{GZIP_LEVEL}). CSS and JavaScript: the files the page links; search index: its "
-        "language's `search/search_index.json`, which Material's search fetches when the page loads."
+        f"Raw (gzip -{GZIP_LEVEL}). CSS and JavaScript: the files the page links; search index: what the page "
+        "fetches for search as it loads (Material's `search/search_index.json`, when there is one; the Pagefind "
+        "index is fetched by a search, the parts it needs)."
     )
     s = Table(
         "Search index against the text it indexes",
@@ -128,5 +147,9 @@ def weight_tables(result: WeightResult) -> list[Table]:
     )
     for lang, (index, text) in result.index_vs_text.items():
         s.rows.append([lang, f"{kib(index.raw)} ({kib(index.gz)})", kib(text), f"{index.raw / text:.2f}×"])
-    s.notes.append("Indexed text: the visible text of each indexed page's article, white space collapsed, UTF-8.")
+    s.notes.append(
+        "Search index: Pagefind's index chunks, results and tables of contents as stored (already compressed), "
+        "or Material's `search_index.json`. Indexed text: the visible text of each indexed page's article, "
+        "white space collapsed, UTF-8."
+    )
     return [t, s]

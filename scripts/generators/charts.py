@@ -1,54 +1,41 @@
 """SVG charts drawn from the data, in Chinese and English.
 
-Each chart is a plain SVG file with a <title> and <desc> for screen readers (role="img"), no script,
-no external reference, and no varying content (no dates, no random IDs): the same data gives the same
-bytes. `python -m scripts tables` writes them to docs/zh/charts/ and docs/en/charts/.
+Each chart is drawn for a wide and a narrow column (chart_svg.py), each in a light and a dark palette:
+four plain SVG files a language, `NAME.svg`, `NAME-dark.svg`, `NAME-narrow.svg`, `NAME-narrow-dark.svg`,
+each with a <title> and a <desc> for screen readers (role="img"), no script, no external reference, and
+no varying content (no dates, no random IDs): the same data gives the same bytes. The title is the
+page's caption, not drawn. `python -m scripts tables` writes them to docs/zh/charts/ and docs/en/charts/.
 """
 
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from scripts.figures import formatting as display
 from scripts.figures.derived import Derived, base_2015
 from scripts.figures.model import Change, Data, Figure
+from scripts.generators.chart_svg import (
+    LABEL_FONT,
+    MIN_FONT,
+    NARROW,
+    PALETTES,
+    WIDE,
+    WIDE_FROM,
+    Drawing,
+    Palette,
+    line,
+    lines_of_text,
+    rect,
+    svg,
+    text,
+    text_width,
+    wrap,
+)
 
-FONT = "sans-serif"
-INK, MUTED, GRID = "#1f2933", "#52606d", "#d9e2ec"
-UP, DOWN, BAR = "#c05621", "#2b6cb0", "#3f51b5"
-
-
-def text_width(text: str, size: float) -> float:
-    """An estimate of the width of a line of text: CJK characters one em, others a little over half."""
-    return sum(size if unicodedata.east_asian_width(ch) in "WF" else size * 0.58 for ch in text)
-
-
-def num(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
-
-
-@dataclass
-class Drawing:
-    title: str
-    desc: str
-    width: int
-    height: int
-    body: list[str]
-
-
-def _text(
-    x: float, y: float, text: str, size: int = 12, anchor: str = "start", fill: str = INK, weight: str = "normal"
-) -> str:
-    bold = ' font-weight="bold"' if weight == "bold" else ""
-    return (
-        f'<text x="{num(x)}" y="{num(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"{bold}>'
-        f"{escape(text)}</text>"
-    )
+LINE = 16  # px from one line of a label to the next
 
 
 def _label(f: Figure, data: Data, lang: str) -> str:
@@ -75,21 +62,37 @@ def _signed(percent: Decimal) -> str:
     return ("+" if percent > 0 else "−") + f"{abs(percent):f}%"
 
 
+def _capital(text: str, lang: str) -> str:
+    return text if lang == "zh" else text[0].upper() + text[1:]
+
+
+def _ticks(lo: float, hi: float, first: float, room: float, widest: float) -> list[float]:
+    """The multiples of `first` from `lo` to `hi` (a scale `room` px long), or of a multiple of `first`
+    where labels `widest` px wide would come closer than 12 px; 0 is always one of them."""
+    step = next(k * first for k in (1, 2, 4, 5, 10) if k * first / (hi - lo) * room >= widest + 12 or k * first >= hi)
+    return [k * step for k in range(math.ceil(lo / step), math.floor(hi / step) + 1)]
+
+
+def _label_column(labels: list[str], most: float) -> float:
+    """The width of a column of labels beside the bars: the longest label's, up to `most`."""
+    return min(most, max(text_width(t, LABEL_FONT) for t in labels))
+
+
 # --- changes by indicator -------------------------------------------------------------------------------
 
 
-def changes(data: Data, lang: str) -> Drawing:
+def changes(data: Data, lang: str, narrow: bool) -> Drawing:
     figures = [f for f in data.figures if f.change and f.change.against != "previous-three-years"]
     zh = lang == "zh"
     title = "2016年各项指标的变化" if zh else "Changes in the 2016 indicators"
     groups: dict[str | None, list[Figure]] = {}
     for f in figures:
         groups.setdefault(f.crime_type, []).append(f)
-    lines: list[tuple[str, Figure | None]] = []  # (text, figure); a group heading has no figure
+    rows: list[tuple[str, Figure | None]] = []  # (text, figure); a group heading has no figure
     for key, members in groups.items():
         name = getattr(data.crime_type(key).label if key else data.datasets[members[0].dataset].title, lang)
-        lines.append((name if zh else name[0].upper() + name[1:], None))
-        lines += [(getattr(f.label, lang), f) for f in members]
+        rows.append((_capital(name, lang), None))
+        rows += [(getattr(f.label, lang), f) for f in members]
     change = display.zh_change if zh else display.en_change
     parts = [
         (_label(f, data, lang) + ("" if zh else ": ") + change(_change(f).percent, _change(f).against)) for f in figures
@@ -106,95 +109,111 @@ def changes(data: Data, lang: str) -> Drawing:
     values = [float(_change(f).percent) for f in figures]
     lo = min(0.0, math.floor(min(values) / 25) * 25)
     hi = max(0.0, math.ceil(max(values) / 25) * 25)
-    label_w = max(text_width(t, 12) + (0 if f is None else 12) for t, f in lines) + 16
-    gap, plot_w, row_h, top = 60, 380, 22, 56
-    x0 = label_w + gap
+    shown = [_signed(_change(f).percent) for f in figures]
+    value_w = max(text_width(s, MIN_FONT) for s in shown) + 6
+    width = NARROW if narrow else WIDE
+    tick_w = max(text_width(f"{t:+.0f}%", MIN_FONT) for t in (lo, hi))
+    if narrow:  # a label above each bar, its value at the end of the label's line
+        x0 = tick_w / 2 + 2
+        plot_w, bar_h = width - 2 * x0, 12
+    else:  # labels in a column beside the bars, the values at the bars' ends
+        label_w = _label_column([t for t, f in rows if f], 230) + 16
+        x0 = label_w + value_w + 8
+        plot_w = width - x0 - value_w - 4
+        bar_h = 14
 
     def x(v: float) -> float:
         return x0 + (v - lo) / (hi - lo) * plot_w
 
-    bottom = top + row_h * len(lines)
-    width, height = int(x0 + plot_w + 70), bottom + 36
-    body = [_text(12, 24, title, 15, weight="bold")]
-    tick = lo
-    while tick <= hi:
-        body.append(
-            f'<line x1="{num(x(tick))}" y1="{top - 6}" x2="{num(x(tick))}" y2="{bottom}" '
-            f'stroke="{INK if tick == 0 else GRID}" stroke-width="1"/>'
-        )
-        body.append(
-            _text(x(tick), bottom + 18, f"{tick:+.0f}%".replace("-", "−") if tick else "0", 11, "middle", MUTED)
-        )
-        tick += 25
-    for i, (text, row) in enumerate(lines):
-        y = top + i * row_h
-        if row is None:
-            body.append(_text(12, y + 15, text, 12, weight="bold"))
+    ticks = _ticks(lo, hi, 25, plot_w, tick_w)
+    body: list[str] = []
+    y = 8.0
+    for words, row in rows:
+        if row is None:  # a group heading
+            y += 6
+            body.append(text(0, y + 13, words, LABEL_FONT, bold=True))
+            y += 22
             continue
-        f = row
-        v = float(_change(f).percent)
+        v = float(_change(row).percent)
         left, right = sorted((x(0), x(v)))
-        body.append(_text(label_w, y + 15, text, 12, "end"))
-        body.append(
-            f'<rect x="{num(left)}" y="{y + 4}" width="{num(right - left)}" height="14" '
-            f'fill="{UP if v > 0 else DOWN}"/>'
-        )
-        body.append(
-            _text(
-                x(v) + (5 if v > 0 else -5), y + 15, _signed(_change(f).percent), 11, "start" if v > 0 else "end", MUTED
-            )
-        )
-    return Drawing(title, desc, width, height, body)
+        if narrow:
+            label = wrap(words, LABEL_FONT, width - value_w - 12)
+            body += lines_of_text(0, y + 13, label, LABEL_FONT, LINE)
+            body.append(text(width, y + 13, _signed(_change(row).percent), MIN_FONT, "end"))
+            y += LINE * len(label) + 2
+            body += [line(x(t), y, x(t), y + bar_h, "axis" if t == 0 else "grid") for t in ticks]
+            body.append(rect(left, y, right - left, bar_h, "up" if v > 0 else "down"))
+            y += bar_h + 10
+            continue
+        label = wrap(words, LABEL_FONT, label_w - 16)
+        row_h = max(22, LINE * len(label) + 6)
+        body += lines_of_text(label_w, y + 15, label, LABEL_FONT, LINE, "end")
+        body.append(rect(left, y + 4, right - left, bar_h, "up" if v > 0 else "down"))
+        end = x(v) + (5 if v > 0 else -5)
+        body.append(text(end, y + 15, _signed(_change(row).percent), MIN_FONT, "start" if v > 0 else "end", "muted"))
+        y += row_h
+    if not narrow:  # the grid behind the bars, the zero line over them
+        top = 8
+        body = [line(x(t), top, x(t), y, "grid") for t in ticks if t] + body + [line(x(0), top, x(0), y, "axis")]
+    body += [
+        text(x(t), y + 16, f"{t:+.0f}%".replace("-", "−") if t else "0", MIN_FONT, "middle", "muted") for t in ticks
+    ]
+    return Drawing(title, desc, width, int(y + 26), body)
 
 
 # --- roundups by crime type -------------------------------------------------------------------------------
 
 
-def roundups(data: Data, lang: str) -> Drawing:
+def roundups(data: Data, lang: str, narrow: bool) -> Drawing:
     counts = [
         next(f for f in data.figures if f.counts == "operations" and f.crime_type == ct.key and not f.operations)
         for ct in data.crime_types
     ]
     total = next(f for f in data.figures if f.counts == "operations" and not f.crime_type and not f.operations)
-    labels = [getattr(ct.label, lang) for ct in data.crime_types]
-    labels = labels if lang == "zh" else [t[0].upper() + t[1:] for t in labels]
+    zh = lang == "zh"
+    labels = [_capital(getattr(ct.label, lang), lang) for ct in data.crime_types]
     numbers = [[o.number for o in data.operations if o.crime_type == ct.key] for ct in data.crime_types]
-    notes = [
-        (f"{display.zh_value(f.stated(), f.unit)}（" + "、".join(f"{n}号" for n in ns) + "）")
-        if lang == "zh"
-        else (f"{display.plain(f.stated())} (Nos. " + ", ".join(str(n) for n in ns) + ")")
-        for f, ns in zip(counts, numbers, strict=False)
+    said = [display.zh_value(f.stated(), f.unit) if zh else display.plain(f.stated()) for f in counts]
+    listed = [
+        "、".join(f"{n}号" for n in ns) if zh else ("No. " if len(ns) == 1 else "Nos. ") + ", ".join(map(str, ns))
+        for ns in numbers
     ]
     n_total = display.plain(total.stated())
-    title = (
-        f"“飓风”系列{n_total}次收网行动，按犯罪类型"
-        if lang == "zh"
-        else f"The {n_total} Hurricane roundups by crime type"
-    )
+    title = f"“飓风”系列{n_total}次收网行动，按犯罪类型" if zh else f"The {n_total} Hurricane roundups by crime type"
+    notes = [f"{s}（{n}）" if zh else f"{s} ({n})" for s, n in zip(said, listed, strict=True)]
     desc = (
-        ("；".join(f"{t}{note}" for t, note in zip(labels, notes, strict=False)) + f"；合计{n_total}次。")
-        if lang == "zh"
-        else ("; ".join(f"{t}: {note}" for t, note in zip(labels, notes, strict=False)) + f"; {n_total} in all.")
+        ("；".join(f"{t}{note}" for t, note in zip(labels, notes, strict=True)) + f"；合计{n_total}次。")
+        if zh
+        else ("; ".join(f"{t}: {note}" for t, note in zip(labels, notes, strict=True)) + f"; {n_total} in all.")
     )
-    label_w = max(text_width(t, 12) for t in labels) + 16
-    bar_w, row_h, top = 220, 30, 48
+    width = NARROW if narrow else WIDE
+    x0 = 0.0 if narrow else _label_column(labels, 240) + 16
+    count_w = max(text_width(s, LABEL_FONT) for s in said) + 8
+    bar_w = min(320.0, width - x0 - count_w)
     most = max(float(f.stated()) for f in counts)
-    width = int(label_w + bar_w + max(text_width(t, 11) for t in notes) + 40)
-    height = top + row_h * len(counts) + 16
-    body = [_text(12, 24, title, 15, weight="bold")]
-    for i, (f, label, note) in enumerate(zip(counts, labels, notes, strict=False)):
-        y = top + i * row_h
+    body: list[str] = []
+    y = 6.0
+    for f, label, count, roundup_numbers in zip(counts, labels, said, listed, strict=True):
+        if narrow:
+            body.append(text(0, y + 13, label, LABEL_FONT, bold=True))
+            y += LINE + 4
+        else:  # beside the bar, in as many lines as it needs
+            lines = wrap(label, LABEL_FONT, x0 - 16)
+            body += lines_of_text(x0 - 8, y + 15 - (len(lines) - 1) * LINE / 2, lines, LABEL_FONT, LINE, "end")
         w = float(f.stated()) / most * bar_w
-        body.append(_text(label_w - 6, y + 16, label, 12, "end"))
-        body.append(f'<rect x="{num(label_w)}" y="{y + 4}" width="{num(w)}" height="18" fill="{BAR}"/>')
-        body.append(_text(label_w + w + 6, y + 17, note, 11, "start", MUTED))
-    return Drawing(title, desc, width, height, body)
+        body.append(rect(x0, y + 2, w, 18, "bar"))
+        body.append(text(x0 + w + 6, y + 16, count, LABEL_FONT, bold=True))
+        y += 24
+        note = wrap(roundup_numbers, MIN_FONT, width - x0)
+        body += [text(x0, y + 10 + i * 15, t, MIN_FONT, role="muted") for i, t in enumerate(note)]
+        y += 15 * len(note) + 12
+    return Drawing(title, desc, width, int(y), body)
 
 
 # --- telecom and online fraud: 2016 and the derived 2015 -----------------------------------------------------
 
 
-def fraud(data: Data, lang: str) -> Drawing:
+def fraud(data: Data, lang: str, narrow: bool) -> Drawing:
     rows = [f for f in data.figures if f.crime_type == "fraud" and base_2015(f) and f.unit != "yuan"]
     zh = lang == "zh"
     title = (
@@ -207,7 +226,7 @@ def fraud(data: Data, lang: str) -> Drawing:
     derived = [(display.zh_derived if zh else display.en_derived)(_base(f).value, f.unit) for f in rows]
     parts = [
         f"{t}{'：2016年' if zh else ': 2016, '}{s}{'，2015年推算' if zh else '; 2015 derived, '}{d}"
-        for t, s, d in zip(labels, stated, derived, strict=False)
+        for t, s, d in zip(labels, stated, derived, strict=True)
     ]
     desc = (
         ("；".join(parts) + "。2015年数值由2016年数值和同比变化推算，不是访谈所述的数字。")
@@ -219,92 +238,74 @@ def fraud(data: Data, lang: str) -> Drawing:
     )
     most = max(float(max(f.stated(), _base(f).value)) for f in rows)
     magnitude = 10 ** math.floor(math.log10(most))
-    step = magnitude if most / magnitude <= 5 else magnitude * 2
-    hi = math.ceil(most / step) * step
-    label_w = max(text_width(t, 12) for t in labels) + 16
-    plot_w, group_h, top = 400, 46, 76
-    width = int(label_w + plot_w + 90)
-    height = top + group_h * len(rows) + 30
+    first = magnitude if most / magnitude <= 5 else magnitude * 2
+    hi = math.ceil(most / first) * first
+    width = NARROW if narrow else WIDE
+    value_w = max(text_width(t, MIN_FONT) for t in stated + derived) + 10
+    label_w = 6.0 if narrow else _label_column(labels, 200) + 16  # narrow: room for half the first tick's label
+    plot_w = width - label_w - value_w - 4
 
     def x(v: float) -> float:
         return float(label_w + v / hi * plot_w)
 
     legend_stated = "2016年（访谈所述）" if zh else "2016 (stated in the interview)"
     legend_derived = "2015年（由同比变化推算）" if zh else "2015 (derived from the year-on-year change)"
-    body = [
-        _text(12, 24, title, 15, weight="bold"),
-        f'<rect x="12" y="38" width="14" height="12" fill="{BAR}"/>',
-        _text(32, 49, legend_stated, 11),
-        f'<rect x="{num(44 + text_width(legend_stated, 11))}" y="38" width="14" height="12" fill="#ffffff" '
-        f'stroke="{BAR}" stroke-dasharray="3 2"/>',
-        _text(64 + text_width(legend_stated, 11), 49, legend_derived, 11),
-    ]
-    tick = 0
-    while tick <= hi:
-        body.append(
-            f'<line x1="{num(x(tick))}" y1="{top - 4}" x2="{num(x(tick))}" y2="{top + group_h * len(rows)}" '
-            f'stroke="{INK if tick == 0 else GRID}" stroke-width="1"/>'
-        )
-        body.append(
-            _text(
-                x(tick),
-                top + group_h * len(rows) + 18,
-                (display.zh_number if zh else display.en_number)(Decimal(tick)),
-                11,
-                "middle",
-                MUTED,
-            )
-        )
-        tick += step
-    for i, (f, label, s, d) in enumerate(zip(rows, labels, stated, derived, strict=False)):
-        y = top + i * group_h
-        body.append(_text(label_w - 6, y + 24, label, 12, "end"))
+    body: list[str] = []
+    y = 4.0
+    legend_x = 0.0
+    for words, role in ((legend_stated, "bar"), (legend_derived, "hollow")):
+        if legend_x and legend_x + 20 + text_width(words, MIN_FONT) > width:
+            legend_x, y = 0.0, y + 20
+        body += [rect(legend_x, y, 14, 12, role), text(legend_x + 20, y + 11, words)]
+        legend_x += 20 + text_width(words, MIN_FONT) + 24
+    y += 30
+    top = y
+    tick_text = display.zh_number if zh else display.en_number
+    ticks = _ticks(0, hi, first, plot_w, text_width(tick_text(Decimal(hi)), MIN_FONT))
+    bars: list[str] = []
+    for f, label, s, d in zip(rows, labels, stated, derived, strict=True):
+        if narrow:  # the label above the bars, the grid beside the bars only
+            bars.append(text(0, y + 13, label, LABEL_FONT, bold=True))
+            y += LINE + 4
+            bars += [line(x(t), y, x(t), y + 42, "axis" if t == 0 else "grid") for t in ticks]
+            label_lines = 1
+        else:
+            lines = wrap(label, LABEL_FONT, label_w - 16)
+            bars += lines_of_text(label_w - 8, y + 24 - (len(lines) - 1) * LINE / 2, lines, LABEL_FONT, LINE, "end")
+            label_lines = len(lines)
         w15, w16 = float(_base(f).value) / hi * plot_w, float(f.stated()) / hi * plot_w
-        body.append(
-            f'<rect x="{num(label_w)}" y="{y + 4}" width="{num(w15)}" height="16" fill="#ffffff" '
-            f'stroke="{BAR}" stroke-dasharray="3 2"/>'
-        )
-        body.append(_text(label_w + w15 + 5, y + 16, d, 11, "start", MUTED))
-        body.append(f'<rect x="{num(label_w)}" y="{y + 22}" width="{num(w16)}" height="16" fill="{BAR}"/>')
-        body.append(_text(label_w + w16 + 5, y + 34, s, 11, "start", INK))
-    return Drawing(title, desc, width, height, body)
+        bars += [rect(label_w, y + 4, w15, 16, "hollow"), text(label_w + w15 + 5, y + 16, d, MIN_FONT, role="muted")]
+        bars += [rect(label_w, y + 22, w16, 16, "bar"), text(label_w + w16 + 5, y + 34, s, MIN_FONT)]
+        y += max(46, LINE * label_lines + 14)
+    if not narrow:
+        body += [line(x(t), top - 4, x(t), y, "axis" if t == 0 else "grid") for t in ticks]
+    body += bars
+    body += [text(x(t), y + 16, tick_text(Decimal(t)), MIN_FONT, "middle", "muted") for t in ticks]
+    return Drawing(title, desc, width, int(y + 26), body)
 
 
 @dataclass(frozen=True)
 class Chart:
     name: str
     sources: tuple[str, ...]  # the data files (stems) it is drawn from
-    draw: Callable[[Data, str], Drawing]
+    draw: Callable[[Data, str, bool], Drawing]  # (data, language, narrow)
 
-    def title(self, data: Data, lang: str) -> str:
-        return self.draw(data, lang).title
+    def file(self, narrow: bool, palette: Palette) -> str:
+        """The file of one drawing: changes.svg, changes-dark.svg, changes-narrow.svg, changes-narrow-dark.svg."""
+        return f"{self.name}{'-narrow' if narrow else ''}{palette.suffix}.svg"
 
-    def desc(self, data: Data, lang: str) -> str:
-        return self.draw(data, lang).desc
+    def files(self, data: Data, lang: str) -> dict[str, str]:
+        """Every file of the chart in `lang`: file name -> SVG."""
+        sources = ", ".join(f"data/figures/{s}.yml" for s in self.sources)
+        comment = f"Generated by `make tables` from {sources}; do not edit."
+        return {
+            self.file(narrow, palette): svg(self.draw(data, lang, narrow), lang, palette, comment)
+            for narrow in (False, True)
+            for palette in PALETTES
+        }
 
-    def size(self, data: Data, lang: str) -> tuple[int, int]:
-        d = self.draw(data, lang)
-        return d.width, d.height
 
-    def svg(self, data: Data, lang: str) -> str:
-        d = self.draw(data, lang)
-        files = ", ".join(f"data/figures/{s}.yml" for s in self.sources)
-        return "\n".join(
-            [
-                '<?xml version="1.0" encoding="UTF-8"?>',
-                f"<!-- Generated by `make tables` from {files}; do not edit. -->",
-                f'<svg xmlns="http://www.w3.org/2000/svg" width="{d.width}" height="{d.height}" '
-                f'viewBox="0 0 {d.width} {d.height}" role="img" aria-labelledby="title desc" lang="{lang}" '
-                f'font-family="{FONT}">',
-                f'<title id="title">{escape(d.title)}</title>',
-                f'<desc id="desc">{escape(d.desc)}</desc>',
-                '<rect width="100%" height="100%" fill="#ffffff"/>',
-                *d.body,
-                "</svg>",
-                "",
-            ]
-        )
-
+__all__ = ["CHARTS", "PALETTES", "WIDE_FROM", "Chart", "Drawing"]
 
 CHARTS: list[Chart] = [
     Chart("changes", ("headline", "crime_types"), changes),

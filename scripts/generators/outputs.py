@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import cast
 
 from scripts.checks import data as datacheck
 from scripts.core import generated
 from scripts.core.files import write_if_changed
 from scripts.core.languages import LANGS
 from scripts.core.paths import ROOT, rel
-from scripts.figures.model import Data, DataError, interview_paragraphs, load
+from scripts.figures.model import Data, DataError, load
 from scripts.generators import charts
 from scripts.generators.downloads import DOWNLOADS, FILES, GENERATED_BY, export_csv, export_json
 from scripts.generators.table_sections import PLACEMENTS, SECTIONS, Context, section
-from scripts.text.blocks import Block
+from scripts.text.places import Places
 
 
 class TablesError(ValueError):
@@ -89,16 +88,10 @@ def fill_page(text: str, path: Path, sections: dict[str, str], expected: list[st
 # --- everything ----------------------------------------------------------------------------------------------
 
 
-def paragraph_pages(docs: Path) -> dict[str, str]:
-    """Paragraph ID -> the stem of the page that holds it ("part1")."""
-    blocks = cast("dict[str, Block]", interview_paragraphs(docs))
-    return {pid: b.path.stem for pid, b in blocks.items()}
-
-
 def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
     """The full new content of every generated file: pages with their sections, charts, downloads."""
     docs = root / "docs"
-    pages = paragraph_pages(docs)
+    places = Places(docs)
     out: dict[Path, str] = {}
     errors: list[str] = []
     for lang in LANGS:
@@ -109,14 +102,15 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
                     f"{rel(path)}:1: [tables] page missing: it carries the generated sections {', '.join(names)}"
                 )
                 continue
-            c = Context(data, lang, page, pages)
+            c = Context(data, lang, page, places)
             sections = {name: section(name, c) for name in names}
             try:
                 out[path] = fill_page(path.read_text(encoding="utf-8"), path, sections, names)
             except TablesError as err:
                 errors += err.errors
         for chart in charts.CHARTS:
-            out[docs / lang / "charts" / f"{chart.name}.svg"] = chart.svg(data, lang)
+            for name, text in chart.files(data, lang).items():
+                out[docs / lang / "charts" / name] = text
     out[docs / "zh" / DOWNLOADS / FILES["json"]] = export_json(data)
     for kind, text in export_csv(data).items():
         out[docs / "zh" / DOWNLOADS / FILES[kind]] = text

@@ -22,6 +22,7 @@ from scripts.figures.model import Data, Figure, Label
 from scripts.generators import charts
 from scripts.generators.downloads import DOWNLOADS, FILES
 from scripts.generators.figure_text import change_text, derived_text, roundup_list, value_text
+from scripts.text.places import Places
 
 DATA_PAGE = "data.md"
 PLACEMENTS: dict[str, list[str]] = {
@@ -57,7 +58,6 @@ WORDS = {
         "change": "变化",
         "derived": "2015年（推算）",
         "source": "出处",
-        "text": "原文",
         "table": "表",
         "crime_type": "犯罪类型",
         "roundups": "收网行动",
@@ -85,7 +85,6 @@ WORDS = {
         "change": "Change",
         "derived": "2015 (derived)",
         "source": "Source",
-        "text": "text",
         "table": "Table",
         "crime_type": "Crime type",
         "roundups": "Roundups",
@@ -162,7 +161,7 @@ class Context:
     data: Data
     lang: str
     page: str  # the page the table goes on: "part1.md"
-    pages: dict[str, str]  # paragraph ID -> page stem ("part1")
+    places: Places  # where each paragraph stands: its page and its number there
 
     @property
     def w(self) -> dict[str, str]:
@@ -181,8 +180,12 @@ class Context:
 
     def href(self, pid: str) -> str:
         """The page that holds paragraph `pid`, from the page the table is on."""
-        page = self.pages[pid]
+        page = self.places.places[pid].page
         return "../" if page == "index" else f"../{page}/"
+
+    def place(self, pid: str) -> str:
+        """Where paragraph `pid` stands: "第二部分第3段" / "Part 2, ¶ 3"."""
+        return self.places.text(pid, self.lang)
 
     def value(self, f: Figure) -> str:
         return value_text(f, self.lang)
@@ -318,10 +321,27 @@ def campaigns_section(c: Context) -> str:
     )
 
 
+class ChartFigure(NamedTuple):
+    """A chart as the page shows it: its drawings for a wide and a narrow column, and the files of each
+    in each palette (the page shows the reader's)."""
+
+    name: str
+    wide: charts.Drawing
+    narrow: charts.Drawing
+    files: list[tuple[str, str, str]]  # (palette: "light" | "dark", wide file, narrow file)
+
+
 def charts_section(c: Context) -> str:
-    return render(
-        "charts.html.j2", "charts", c, drawings=[(chart.name, chart.draw(c.data, c.lang)) for chart in charts.CHARTS]
-    )
+    figures = [
+        ChartFigure(
+            chart.name,
+            chart.draw(c.data, c.lang, False),
+            chart.draw(c.data, c.lang, True),
+            [("dark" if p.suffix else "light", chart.file(False, p), chart.file(True, p)) for p in charts.PALETTES],
+        )
+        for chart in charts.CHARTS
+    ]
+    return render("charts.html.j2", "charts", c, figures=figures, wide_from=charts.WIDE_FROM)
 
 
 def downloads_section(c: Context) -> str:

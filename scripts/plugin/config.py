@@ -19,12 +19,25 @@ class BilingualConfig(Config):
     # Glossary terms (`tooltip: true`) explained where they stand on the English pages, on hover and keyboard
     # focus, from includes/abbreviations.md (scripts/plugin/tooltips.py).
     tooltips = c.Type(bool, default=True)
-    # One search index per language instead of mkdocs-static-i18n's joint one, and one sitemap each.
-    search_per_language = c.Type(bool, default=True)
+    # Site search: one Pagefind index per language of the text's blocks, read by Material's search
+    # (scripts/plugin/search.py); `off`: Material's own index, as its search plugin writes it.
+    search = c.Choice(("pagefind", "off"), default="pagefind")
+    # Pages (relative to a language folder) that are not searched: the glossary lists the pages' terms,
+    # the changes page their changes (under the pages' own titles).
+    search_skip = c.ListOfItems(c.Type(str), default=["glossary.md", "changes.md"])
+    # Pagefind's ranking weights (its `ranking` option): a block's length counts fully, so that a heading
+    # that names a subject ranks above a long paragraph that mentions it.
+    search_ranking = c.Type(dict, default={"pageLength": 1.0})
+    # A weight for each kind of block (heading, text, table) on its score: the text ranks above the tables
+    # of the Data page that repeat its figures.
+    search_weights = c.Type(dict, default={"table": 0.5})
+    # One sitemap per language root, next to each language's pages (Material's language menu reads it).
+    sitemap_per_language = c.Type(bool, default=True)
     # The generated tables, charts and downloads: `check` fails a build whose files differ from the
     # data (and regenerates them under `mkdocs serve`); `off` leaves them alone.
     generated = c.Choice(("check", "off"), default="check")
     # The page about this edition (relative to a language folder), linked from every page's footer.
     about = c.Type(str, default="about.md")
-    # Keep Chinese word segmentation and compiled templates between builds (scripts/plugin/buildcache.py).
+    # Keep Chinese word segmentation, compiled templates and each language's search index (for the same
+    # records) between builds (scripts/plugin/buildcache.py, scripts/plugin/search.py).
     build_cache = c.Type(bool, default=True)

@@ -1,9 +1,9 @@
 """The MkDocs plugin `bilingual` (registered in pyproject.toml, named in mkdocs.yml under `plugins:`).
 
 It turns the Chinese and English pages into the bilingual edition: stale notices, side-by-side
-pages, paragraph permalinks, one search index and sitemap per language, the generated tables held
-to the data, and build caches. Its state lives on the instance; paths come from the configuration
-(the folder of mkdocs.yml), never from where this code is installed.
+pages, paragraph permalinks, one search index (scripts/plugin/search.py) and sitemap per language,
+the generated tables held to the data, and build caches. Its state lives on the instance; paths come
+from the configuration (the folder of mkdocs.yml), never from where this code is installed.
 
 mkdocs-static-i18n builds the default language, then builds each other language again within its
 own `on_post_build` (an *inner* build, with `i18n.building` set): every event here runs once per
@@ -12,7 +12,6 @@ language, and what belongs to the whole site runs only in the outer build (`_inn
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import posixpath
@@ -36,7 +35,7 @@ from scripts.core.config import nav_pages
 from scripts.core.languages import DEFAULT_LANG, LANGS, language_of, root
 from scripts.figures.model import DataError
 from scripts.generators import side_by_side, tables
-from scripts.plugin import buildcache, reader, views
+from scripts.plugin import buildcache, reader, search, views
 from scripts.plugin.config import BilingualConfig
 from scripts.plugin.tooltips import Tooltips
 from scripts.text import translation_state
@@ -56,7 +55,7 @@ ORDER = {
     "on_config": 100,  # before Material's search plugin (0) reads its configuration: segmentation memo
     "on_files": -110,  # after I18n (-100) has picked this language's files: side-by-side pages
     "on_env": -100,  # after the plugins (0) have configured the template environment: template cache
-    "on_post_build": -200,  # after I18n (-100) has built every language and the joint search index
+    "on_post_build": -200,  # after I18n (-100) has built every language: sitemaps, search index of the whole site
 }
 
 
@@ -239,6 +238,19 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         roots = {lang: get_relative_url(root(lang) or "./", page.url) for lang in LANGS}
         ours["reader_roots"] = roots
         ours["reader_root"] = roots[language_of(page.url)]
+        # the search: where each language's index is and the worker that reads it (overrides/main.html)
+        ours["reader_search"] = (
+            {
+                "roots": roots,
+                "default": DEFAULT_LANG,
+                "bundle": f"{search.BUNDLE}/",
+                "worker": "assets/search-worker.js",
+                "ranking": self.config.search_ranking,
+                "weights": self.config.search_weights,
+            }
+            if self.config.search == "pagefind"
+            else None
+        )
         ours["reader_about"] = self._about(nav, config)
         if page.file.src_uri in self.parallel:
             self._read_as_view(ours, page, nav)
@@ -276,27 +288,25 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     @event_priority(ORDER["on_post_build"])
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._inner_build(config):
-            return  # the joint index is not complete yet; the outer build ends the work
+            return  # the other languages are not built yet; the outer build ends the work
         self._aligned_downloads(config)
-        if self.config.search_per_language:
-            self._split_search(config)
+        if self.config.sitemap_per_language:
+            self._split_sitemap(config)
+        if self.config.search == "pagefind":
+            pages = [p for p in nav_pages(self._root(config)) if p not in self.config.search_skip]
+            try:
+                cache = buildcache.cache_dir() / "pagefind" if self.config.build_cache else None
+                search.build(Path(config.site_dir), pages, cache)
+            except search.SearchError as err:
+                raise PluginError(f"search: {err}") from None
         if self.config.build_cache:
             memo = buildcache.segment_memo()
             if memo is not None:
                 memo.save()
 
     @staticmethod
-    def _split_search(config: MkDocsConfig) -> None:
+    def _split_sitemap(config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        index_path = site / "search" / "search_index.json"
-        if index_path.exists():
-            index = json.loads(index_path.read_text(encoding="utf-8"))
-            parts = reader.split_search_index(index, {lang: reader.search_settings(config, lang) for lang in LANGS})
-            for lang, part in parts.items():
-                write_file(
-                    json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-                    str(site / root(lang) / "search" / "search_index.json"),
-                )
         sitemap_path = site / "sitemap.xml"
         if sitemap_path.exists():
             site_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"

@@ -5,12 +5,8 @@
   and each of the two views links to the other (`reader_view` in overrides/main.html).
 * Paragraph permalinks: every paragraph with an ID, and every row of a side-by-side page, ends
   with a link to itself (shown on hover and keyboard focus by assets/reader.css).
-* Search per language: mkdocs-static-i18n writes one index for both languages, configured for
-  lunr's Chinese tokenizer (which needs jieba in the browser). After the last build it is split
-  into `search/search_index.json` (Chinese) and `en/search/search_index.json`, each with
-  Material's own search settings for its language; overrides/main.html points Material's `base`
-  on English pages at `en/`. The text stays segmented by jieba at build time (Material's search
-  plugin does it), and Material's worker segments a Chinese query with the index's own words.
+* Search: one Pagefind index per language, of the text's blocks (scripts/plugin/search.py), which
+  Material's search dialog reads (overrides/main.html, assets/search-worker.js).
 * Sitemaps: Material fetches `sitemap.xml` next to every `<link rel="alternate" hreflang>`;
   overrides/main.html points those at the language roots, and each root gets its own sitemap.
 * Stale notices: an English paragraph whose Chinese original changed after it was translated
@@ -21,13 +17,11 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
-from scripts.core.languages import language_of, root
+from scripts.core.languages import language_of
 
 LABELS = {  # link to the other view, and the permalink of a paragraph
     "zh": {"parallel": "中英对照阅读", "single": "只看中文", "permalink": "本段链接"},
@@ -73,36 +67,6 @@ def add_notices(content: str, page_url: str, stale: set[str]) -> str:
 
         content = pattern.sub(after, content, count=1)
     return content
-
-
-def search_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:
-    """Material's search settings for a language (its `search.config.*` translations). Chinese has
-    no lunr language of its own there, so lunr's jieba-based tokenizer is never loaded; the
-    separator always splits on the zero-width spaces with which jieba's words are joined."""
-    template = config.theme.get_env().get_template("partials/language.html")
-    module: Any = template.make_module({"config": {"theme": {"language": lang}}})
-    t = module.t  # the partial's translation macro
-    separator = str(t("search.config.separator"))
-    if "\\u200b" not in separator:
-        separator = separator.replace("[", "[\\u200b", 1)
-    return {
-        "lang": [str(t("search.config.lang"))],
-        "separator": separator,
-        "pipeline": [p for p in re.split(r"\s*,\s*", str(t("search.config.pipeline"))) if p],
-    }
-
-
-def split_search_index(index: dict[str, Any], settings: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """{lang: that language's own index}: its pages only, located relative to its root."""
-    out = {}
-    for lang in settings:
-        docs = [
-            dict(doc, location=doc["location"][len(root(lang)) :])
-            for doc in index["docs"]
-            if language_of(doc["location"]) == lang
-        ]
-        out[lang] = {"config": {**index["config"], **settings[lang]}, "docs": docs}
-    return out
 
 
 def language_sitemap(sitemap: str, site_path: str, lang: str) -> str:

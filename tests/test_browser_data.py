@@ -1,0 +1,161 @@
+"""The charts and tables in a real browser, on a desktop and a phone, light and dark: no chart text
+rendered under 11 px, each chart on the page's background, nothing past the screen's edge, every table
+fitting its column and heard the same by a screen reader however it is laid out. Each check also runs on
+a broken copy of the site (tests/browser_data.py holds the checks; the session browser: tests/conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser import NARROW, WIDE, Scheme, site_paths
+from browser_data import (
+    MATRIX,
+    check_chart_background,
+    check_chart_text,
+    check_heard_alike,
+    check_nothing_past_the_edge,
+    screenshot_of,
+)
+from playwright.sync_api import Browser, ViewportSize
+
+pytestmark = pytest.mark.browser
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` (which must be there) by `new`, `count` times (-1: everywhere)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+# Charts and tables: a desktop and a phone, light and dark ----------------------------------------------
+
+MATRIX_IDS = [f"{v['width']}px-{s}" for v, s in MATRIX]
+
+
+@pytest.fixture(scope="session")
+def data_paths(built_site: Path) -> list[str]:
+    """The pages that carry a chart or a generated table, in both languages and both views."""
+    return [
+        p
+        for p in site_paths(built_site)
+        if 'class="data-table"' in (built_site / p / "index.html").read_text(encoding="utf-8")
+    ]
+
+
+def test_the_charts_and_tables_are_tested_on_every_page_that_has_them(data_paths: list[str]) -> None:
+    for prefix in ("", "en/"):
+        assert {f"{prefix}{p}/" for p in ("background", "part1", "part2", "part3", "data")} <= set(data_paths)
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), MATRIX, ids=MATRIX_IDS)
+def test_no_chart_text_is_rendered_under_11_px(
+    browser: Browser, site_url: str, data_paths: list[str], viewport: ViewportSize, scheme: Scheme
+) -> None:
+    assert check_chart_text(browser, site_url, data_paths, viewport, scheme) == []
+
+
+def test_a_chart_drawn_with_smaller_text_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
+    edit(site_copy / "charts" / "roundups-narrow.svg", 'font-size="12"', 'font-size="8"', -1)
+    findings = check_chart_text(browser, copy_url, ["data/"], NARROW, "light")
+    assert len(findings) == 1 and findings[0].startswith("data/ (390px, light) chart-roundups: text rendered at 8."), (
+        findings
+    )
+    assert "(roundups-narrow.svg: 8px drawn 350 of 350px wide)" in findings[0]
+
+
+def test_a_phone_shown_the_wide_drawing_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
+    edit(site_copy / "en" / "data" / "index.html", 'src="../charts/changes-narrow.svg"', 'src="../charts/changes.svg"')
+    assert check_chart_text(browser, copy_url, ["en/data/"], NARROW, "light") == [
+        "en/data/ (390px, light) chart-changes: text rendered at 6.2px (changes.svg: 12px drawn 350 of 680px wide)"
+    ]
+
+
+def test_a_chart_shown_in_both_schemes_at_once_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
+    edit(site_copy / "assets" / "site.css", ".md-typeset .data-chart__dark, ", ".md-typeset .no-such-chart, ")
+    assert check_chart_text(browser, copy_url, ["data/"], WIDE, "light") == [
+        f"data/ (1280px, light) chart-{name}: 2 drawings shown, not one" for name in ("changes", "roundups", "fraud")
+    ]
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), MATRIX, ids=MATRIX_IDS)
+def test_every_chart_stands_on_the_pages_background(
+    browser: Browser, site_url: str, data_paths: list[str], viewport: ViewportSize, scheme: Scheme
+) -> None:
+    assert check_chart_background(browser, site_url, data_paths, viewport, scheme) == []
+
+
+def test_a_white_chart_on_a_dark_page_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
+    edit(site_copy / "en" / "charts" / "fraud-narrow-dark.svg", ".paper{fill:#1e2129}", ".paper{fill:#ffffff}")
+    findings = check_chart_background(browser, copy_url, ["en/data/"], NARROW, "dark")
+    assert len(findings) == 1, findings
+    assert findings[0].startswith("en/data/ (390px, dark) chart-fraud: the chart's background rgb(255, 255, 255) ")
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), MATRIX, ids=MATRIX_IDS)
+def test_nothing_reaches_past_the_screen_and_every_table_fits_its_column(
+    browser: Browser, site_url: str, data_paths: list[str], viewport: ViewportSize, scheme: Scheme
+) -> None:
+    assert check_nothing_past_the_edge(browser, site_url, data_paths, viewport, scheme) == []
+
+
+def test_a_table_laid_out_wider_than_a_phone_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
+    edit(site_copy / "assets" / "site.css", "@container (max-width: 640px)", "@container (max-width: 1px)")
+    findings = check_nothing_past_the_edge(browser, copy_url, ["part1/"], NARROW, "light")
+    assert len(findings) == 1 and findings[0].startswith("part1/ (390px, light): table-headline is "), findings
+    assert findings[0].endswith("px wide in a column of 358px: it is cut off or scrolls")
+
+
+def test_a_table_that_runs_off_the_screen_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
+    css = site_copy / "assets" / "site.css"
+    edit(css, "@container (max-width: 640px)", "@container (max-width: 1px)")
+    css.write_text(
+        css.read_text(encoding="utf-8")
+        + ".md-typeset .md-typeset__scrollwrap, .md-typeset table:not([class]) { overflow: visible; max-width: none; }",
+        encoding="utf-8",
+    )
+    findings = check_nothing_past_the_edge(browser, copy_url, ["en/part1/"], NARROW, "dark")
+    assert any(
+        f.startswith("en/part1/ (390px, dark): <div.md-typeset__table> spans ")
+        and f.endswith("past the screen, outside a scroll container (the page scrolls sideways)")
+        for f in findings
+    ), findings
+
+
+@pytest.mark.parametrize(
+    ("path", "table"),
+    [
+        ("part1/", "table-headline"),
+        ("en/part2/", "table-localities"),
+        ("en/data/", "table-operation-results"),
+        ("data/", "table-campaigns"),
+    ],
+)
+def test_a_table_read_as_a_list_on_a_phone_is_the_same_table_to_a_screen_reader(
+    browser: Browser, site_url: str, path: str, table: str
+) -> None:
+    assert check_heard_alike(browser, site_url, path, table) == []
+
+
+def test_column_names_read_out_in_every_cell_are_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
+    edit(site_copy / "assets" / "site.css", ' content: attr(data-label) / "";', "")
+    findings = check_heard_alike(browser, copy_url, "en/part1/", "table-headline")
+    assert len(findings) == 1, findings
+    assert findings[0].startswith("en/part1/ table-headline: a screen reader hears it otherwise at 390px: ")
+    assert "Figure 655,000" in findings[0] and "not '- " in findings[0]
+
+
+def test_screenshots_of_the_charts_and_tables_on_a_phone_in_dark_mode(browser: Browser, site_url: str) -> None:
+    shots = [
+        screenshot_of(browser, site_url, "data/", "#section-charts", "charts-zh-phone-dark.png", NARROW, "dark"),
+        screenshot_of(browser, site_url, "en/data/", "#section-charts", "charts-en-phone-dark.png", NARROW, "dark"),
+        screenshot_of(
+            browser, site_url, "part1/", "#section-headline", "table-part1-zh-phone-dark.png", NARROW, "dark"
+        ),
+        screenshot_of(
+            browser, site_url, "en/part2/", "#section-operations", "table-part2-en-phone-dark.png", NARROW, "dark"
+        ),
+    ]
+    for shot in shots:
+        assert Path(shot).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and Path(shot).stat().st_size > 10_000

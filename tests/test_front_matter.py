@@ -125,8 +125,10 @@ def test_a_change_of_a_block_that_does_not_exist_or_without_its_text_names_file_
 
 
 def test_each_change_links_to_its_paragraph_the_chinese_page_to_the_side_by_side_view(built_site: Path) -> None:
+    """From the Chinese page, a change leads to the side-by-side view, or to the English page where the
+    page has no view (the data page: labels of this edition)."""
     site = Site.load(built_site)
-    for key, prefix in (("changes/index.html", "parallel/"), ("en/changes/index.html", "en/")):
+    for key, prefix in (("changes/index.html", ("parallel/", "en/data/")), ("en/changes/index.html", ("en/",))):
         rows = site.pages[key].select("article table tbody tr")
         assert len(rows) == len(changes_page.load())
         for row in rows:

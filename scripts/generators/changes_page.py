@@ -22,6 +22,7 @@ from scripts.core.generated import close_marker, open_marker
 from scripts.core.languages import mark_chinese
 from scripts.core.paths import ROOT, rel
 from scripts.core.yamlfile import YamlError, line_of, read_yaml, schema_errors
+from scripts.generators.side_by_side import has_view
 from scripts.text.blocks import Block, load_language
 
 PAGE = "changes.md"
@@ -93,11 +94,14 @@ def _cell(text: str, lang: str) -> str:
     return f'<span lang="en">{text}</span>' if lang == "zh" else text
 
 
-def _link(page: str, block_id: str, lang: str) -> str:
+def _link(page: str, block_id: str, lang: str, viewed: bool) -> str:
+    """The changed English block: on the English page; from the Chinese page, beside its Chinese in the
+    side-by-side view, or on the English page where the page has no view (the data page)."""
     stem = page.removesuffix(".md").removesuffix("index")
+    folder = stem + "/" if stem else ""
     if lang == "en":
         return f"[{block_id}]({page}#{block_id})"
-    return f"[{block_id}](../parallel/{stem + '/' if stem else ''}#{block_id})"
+    return f"[{block_id}](../{'parallel' if viewed else 'en'}/{folder}#{block_id})"
 
 
 def render_page(changes: list[Change], lang: str, root: Path = ROOT) -> str:
@@ -106,6 +110,7 @@ def render_page(changes: list[Change], lang: str, root: Path = ROOT) -> str:
     pages = nav_pages(root)
     english = load_language("en", root / "docs", pages)
     titles = load_language(lang, root / "docs", pages)
+    chinese = load_language("zh", root / "docs", pages)
     out = [
         f"# {t['title']} {{ #changes .label }}",  # outside the generated section: MkDocs takes the page title from it
         "",
@@ -118,7 +123,8 @@ def render_page(changes: list[Change], lang: str, root: Path = ROOT) -> str:
         title = next((b.text for b in titles[page] if b.kind == "heading" and b.level == 1), page)
         stem = page.removesuffix(".md")
         out += [f"## {title} {{ #changes-{stem} }}", "", f"| {' | '.join(HEAD[lang])} |", "| --- | --- |"]
-        out += [f"| {_link(page, c.id, lang)} | {_cell(c.text, lang)} |" for c in page_changes]
+        viewed = has_view(chinese.get(page, []))
+        out += [f"| {_link(page, c.id, lang, viewed)} | {_cell(c.text, lang)} |" for c in page_changes]
         out.append("")
     return "\n".join([*out, close_marker("changes"), ""])
 

@@ -94,10 +94,11 @@ def test_a_white_chart_on_a_dark_page_is_caught(browser: Browser, site_copy: Pat
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), MATRIX, ids=MATRIX_IDS)
-def test_nothing_reaches_past_the_screen_and_every_table_fits_its_column(
-    browser: Browser, site_url: str, data_paths: list[str], viewport: ViewportSize, scheme: Scheme
+def test_nothing_on_any_page_reaches_past_the_screen_and_every_table_fits_its_column(
+    browser: Browser, site_url: str, built_site: Path, viewport: ViewportSize, scheme: Scheme
 ) -> None:
-    assert check_nothing_past_the_edge(browser, site_url, data_paths, viewport, scheme) == []
+    """Every page of both languages and both views, the glossary, About and changes pages included."""
+    assert check_nothing_past_the_edge(browser, site_url, site_paths(built_site), viewport, scheme) == []
 
 
 def test_a_table_laid_out_wider_than_a_phone_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:

@@ -229,6 +229,22 @@ def test_the_local_server_for_lighthouse_gzips_as_github_pages_does(tmp_path: Pa
             assert response.headers["Content-Encoding"] is None
 
 
+def test_lighthouse_scores_each_languages_home_largest_page_and_largest_side_by_side_page(tmp_path: Path) -> None:
+    sizes = {"": 10, "part1/": 30, "data/": 50, "parallel/part1/": 90, "parallel/part3/": 70,
+             "en/": 10, "en/part2/": 60, "en/data/": 40, "en/parallel/part2/": 80}  # fmt: skip
+    for path, size in sizes.items():
+        (tmp_path / path).mkdir(parents=True, exist_ok=True)
+        (tmp_path / path / "index.html").write_text("x" * size)
+    assert [p for p, _ in lighthouse.lighthouse_pages(tmp_path)] == [
+        "",
+        "data/",
+        "parallel/part1/",
+        "en/",
+        "en/part2/",
+        "en/parallel/part2/",
+    ]
+
+
 def test_lighthouse_is_pinned_in_its_own_package_and_runs_against_debian_s_chromium() -> None:
     own = json.loads((ROOT / "bench" / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((ROOT / "bench" / "package-lock.json").read_text(encoding="utf-8"))

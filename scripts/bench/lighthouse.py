@@ -94,6 +94,30 @@ class LighthouseResult:
     short: list[str]  # audits short of full marks (weighted, in the last run)
 
 
+def lighthouse_pages(site: Path) -> list[tuple[str, str]]:
+    """The pages Lighthouse scores (issue 16, aim 5), each language: the home page, the largest page (the
+    most HTML) and the largest side-by-side page, as (path below the site, name)."""
+
+    def largest(lang: str, view: bool) -> str:
+        root = site / "en" if lang == "en" else site
+        pages = [
+            p
+            for p in root.rglob("index.html")
+            if (p.relative_to(root).parts[:1] == ("parallel",)) == view
+            and (lang == "en" or p.relative_to(site).parts[:1] != ("en",))
+        ]
+        return max(pages, key=lambda p: p.stat().st_size).parent.relative_to(site).as_posix() + "/"
+
+    out: list[tuple[str, str]] = []
+    for lang, label, home in (("zh", "Chinese", ""), ("en", "English", "en/")):
+        out.append((home, f"Home, {label} (`/{home}`)"))
+        biggest = largest(lang, view=False)
+        out.append((biggest, f"Largest {label} page (`/{biggest}`)"))
+        view = largest(lang, view=True)
+        out.append((view, f"Largest {label} side-by-side page (`/{view}`)"))
+    return out
+
+
 def bench_lighthouse(work: Path, runs: int) -> list[LighthouseResult]:
     if not LIGHTHOUSE.exists():
         raise BenchError("Lighthouse is not installed: run `npm ci --prefix bench` (make bench does)")
@@ -104,7 +128,7 @@ def bench_lighthouse(work: Path, runs: int) -> list[LighthouseResult]:
     run_timed(mkdocs_build(site), ROOT, env=environment(SITE_URL=f"http://127.0.0.1:{port}/"))
     out: list[LighthouseResult] = []
     with static_server(site, port) as base:
-        for page, name in (("", "Home, Chinese (`/`)"), ("en/", "Home, English (`/en/`)")):
+        for page, name in lighthouse_pages(site):
             samples: dict[str, list[float]] = {c: [] for c in LIGHTHOUSE_CATEGORIES}
             short: list[str] = []
             for i in range(runs):

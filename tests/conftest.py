@@ -1,7 +1,14 @@
-"""Shared fixtures: one strict build of the real site per test session, and broken copies."""
+"""Shared fixtures: one strict build of the real site per test session, and broken copies.
+
+Under pytest-xdist (`make test` runs `pytest -n …`, `--dist loadgroup` from pyproject.toml) the workers
+share the one build of the real site (the first worker to need it makes it, the others wait for it and
+read its result), every browser test runs on one worker, with its one browser, and the tests of a module
+with module-scoped fixtures stay together, so that those are set up once."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -32,11 +39,38 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The xdist groups (`--dist loadgroup`): the browser tests on one worker, which launches the one
+    browser; a module's tests together when they share a module-scoped fixture. Other tests go wherever
+    a worker is free."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+            continue
+        info = getattr(item, "_fixtureinfo", None)
+        definitions = info.name2fixturedefs.values() if info is not None else []
+        if any(d.scope == "module" for defs in definitions for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
 @pytest.fixture(scope="session")
 def root_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """The one strict build of the real project per test session: its site folder and its output."""
-    site = tmp_path_factory.mktemp("site")
-    return site, build(ROOT, site)
+    """The one strict build of the real project per test session: its site folder and its output. Under
+    xdist, in the folder that the workers' temporary folders share, made by the first worker that needs
+    it while the others wait on a lock."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site = tmp_path_factory.mktemp("site")
+        return site, build(ROOT, site)
+    shared = tmp_path_factory.getbasetemp().parent
+    site, record = shared / "root-site", shared / "root-build.json"
+    with (shared / "root-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.exists():
+            result = build(ROOT, site)
+            done = {"args": result.args, "returncode": result.returncode, "stdout": result.stdout}
+            record.write_text(json.dumps({**done, "stderr": result.stderr}), encoding="utf-8")
+        made = json.loads(record.read_text(encoding="utf-8"))
+    return site, subprocess.CompletedProcess(made["args"], made["returncode"], made["stdout"], made["stderr"])
 
 
 @pytest.fixture(scope="session")

@@ -122,7 +122,7 @@ def bench_checks(site: Path, runs: int, with_suite: bool = True) -> dict[str, St
         if with_suite:
             suite.append(
                 run_timed(
-                    [sys.executable, "-m", "pytest", "-m", "not browser", "-q", "-p", "no:cacheprovider"],
+                    [sys.executable, "-m", "pytest", "-m", "not browser", "-n", "auto", "-q", "-p", "no:cacheprovider"],
                     ROOT,
                     timeout=1800,
                 )
@@ -138,7 +138,10 @@ def checks_table(result: dict[str, Stat]) -> Table:
     t = Table("2. Checks", ["", "median", "spread"])
     if "test suite" in result:
         t.rows.append(
-            ['Test suite without the browser tests (`pytest -m "not browser"`)', *seconds(result["test suite"])]
+            [
+                'Test suite without the browser tests (`pytest -m "not browser" -n auto`, as `make test` runs it)',
+                *seconds(result["test suite"]),
+            ]
         )
     for name, _ in CHECKS:
         t.rows.append(

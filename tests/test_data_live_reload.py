@@ -5,109 +5,37 @@ Nothing here waits a fixed time: each step waits for the server's own account of
 (MkDocs logs "Detected file changes", then "Reloading browsers" or "An error happened during the
 rebuild"), with a generous overall timeout for a loaded machine."""
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import threading
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import ROOT, replace_once
 
-from scripts.bench import live_reload
+from scripts.bench import live_reload, processes
+from scripts.bench.processes import ServerLog, free_port
 
 MARK = "LIVE-DATA-MARK"
 TIMEOUT = 240  # seconds for any one step: a rebuild of the whole site on a busy machine
 REBUILT = re.compile(r"Reloading browsers|An error happened during the rebuild")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]  # getsockname() is typed Any; an AF_INET address is (host, port)
-        return port
-
-
 def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            body: bytes = response.read()
-            return body.decode("utf-8")
-    except OSError:
-        return ""
+    return processes.fetch(url, timeout=30)
 
 
-class ServerLog:
-    """The lines `mkdocs serve` prints, read as they come, and waited on."""
-
-    def __init__(self, server: "subprocess.Popen[str]") -> None:
-        self.server = server
-        self.lines: list[str] = []
-        self.changed = threading.Condition()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.server.stdout is not None
-        for line in self.server.stdout:
-            with self.changed:
-                self.lines.append(line.rstrip("\n"))
-                self.changed.notify_all()
-        with self.changed:
-            self.lines.append("")  # the end of the output: the server has stopped
-            self.changed.notify_all()
-
-    def wait_for(self, pattern: re.Pattern[str], start: int) -> int:
-        """The index of the first line from `start` on that matches; AssertionError with the log if the
-        server stops or none comes within TIMEOUT seconds."""
-        found: list[int] = []
-
-        def seen() -> bool:
-            found[:] = [i for i in range(start, len(self.lines)) if pattern.search(self.lines[i])][:1]
-            return bool(found) or self.server.poll() is not None
-
-        with self.changed:
-            self.changed.wait_for(seen, TIMEOUT)
-            assert found, f"mkdocs serve logged no {pattern.pattern!r}:\n" + "\n".join(self.lines[start:][-40:])
-            return found[0]
-
-    def rebuild(self, start: int) -> tuple[int, list[str]]:
-        """The next rebuild after line `start` (a change detected, then the build done or failed): the
-        index of its last line and its lines."""
-        detected = self.wait_for(re.compile("Detected file changes"), start)
-        done = self.wait_for(REBUILT, detected)
-        with self.changed:
-            return done, self.lines[detected : done + 1]
-
-    def mark(self) -> int:
-        with self.changed:
-            return len(self.lines)
+def wait_for(log: ServerLog, pattern: re.Pattern[str], start: int) -> int:
+    """The index of the first line of the server's log from `start` on that matches; AssertionError with
+    the log if the server stops or none comes within TIMEOUT seconds."""
+    found = log.wait_for(pattern, start, TIMEOUT)
+    assert found is not None, f"mkdocs serve logged no {pattern.pattern!r}:\n" + "\n".join(log.text(start)[-40:])
+    return found
 
 
-@contextmanager
-def serving(project: Path) -> Iterator[tuple[str, ServerLog]]:
-    """`make serve`'s command on `project`: the base URL, once the first build is served, and its log."""
-    port = free_port()
-    command = [sys.executable, "-m", "mkdocs", *live_reload.serve_arguments(port)]  # what `make serve PORT=…` runs
-    server = subprocess.Popen(
-        command,
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1"),
-    )
-    log = ServerLog(server)
-    try:
-        log.wait_for(re.compile(r"Serving on http://127\.0\.0\.1:" + str(port)), 0)
-        yield f"http://127.0.0.1:{port}/", log
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
+def rebuild(log: ServerLog, start: int) -> tuple[int, list[str]]:
+    """The next rebuild after line `start` (a change detected, then the build done or failed): the index
+    of its last line and its lines."""
+    detected = wait_for(log, live_reload.DETECTED, start)
+    done = wait_for(log, REBUILT, detected)
+    return done, log.text(detected, done + 1)
 
 
 def generated(project: Path) -> dict[Path, int]:
@@ -121,28 +49,28 @@ def live_data_findings(project: Path) -> list[str]:
     """What goes wrong when `make serve` runs on `project` and a data file is edited, then broken: the page
     not updated by the rebuild, the rebuild not settling, bad data written or unreported."""
     headline = project / "data" / "figures" / "headline.yml"
-    with serving(project) as (base, log):
+    with live_reload.serving(project, free_port()) as (base, log):  # what `make serve PORT=…` runs
         page = fetch(base + "en/part1/")
         if "Criminal cases filed" not in page or "livereload" not in page:  # the page asks to be reloaded
             return [f"en/part1/ as first served is not the page with its live reload: {page[:200]!r}"]
         start = log.mark()
         replace_once(headline, "en: Criminal cases filed}", f"en: Criminal cases filed {MARK}}}")
-        end, lines = log.rebuild(start)
-        if not any("tables: regenerated docs/en/part1.md" in line for line in lines):
-            return ["the rebuild after the data edit regenerated no docs/en/part1.md:\n" + "\n".join(lines)]
+        end, lines = rebuild(log, start)
         for path in ("en/part1/", "en/data/"):
             if MARK not in fetch(base + path):
                 return [f"{path} does not show the edited label after the rebuild:\n" + "\n".join(lines)]
         if MARK not in (project / "docs" / "en" / "part1.md").read_text(encoding="utf-8"):
             return ["docs/en/part1.md was not regenerated from the edited data"]
+        if not any("tables: regenerated docs/en/part1.md" in line for line in lines):
+            return ["the rebuild after the data edit regenerated no docs/en/part1.md:\n" + "\n".join(lines)]
         # the files regenerated trigger a rebuild of their own, which must write nothing more: it settles
         while any("tables: regenerated" in line for line in lines):
-            end, lines = log.rebuild(end)
+            end, lines = rebuild(log, end)
         settled = generated(project)
         # bad data: reported in the log, nothing written, the server keeps serving the last pages
         start = log.mark()
         replace_once(headline, "value: 655000", "value: many")
-        end, lines = log.rebuild(start)
+        end, lines = rebuild(log, start)
         findings = []
         if not any("tables: not regenerated, the data has problems" in line for line in lines):
             findings.append("the bad data is not reported in the log:\n" + "\n".join(lines))

@@ -77,7 +77,8 @@ def run(
         if "reload" in sections:
             reload = bench_reload(work, runs)
             tables.append(reload_table(reload))
-            data["reload"] = reload.to_json()
+            data["reload"] = reload.total.to_json()
+            data["reload_polling"] = reload.polling.to_json()
         if "weight" in sections and built:
             w = bench_weight(built.site, built.peer_site)
             tables += weight_tables(w)

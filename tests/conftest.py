@@ -1,9 +1,10 @@
 """Shared fixtures: one strict build of the real site per test session, and broken copies.
 
-Under pytest-xdist (`make test` runs `pytest -n …`, `--dist loadgroup` from pyproject.toml) the workers
+Under pytest-xdist (`make test` runs `pytest -n …`, `--dist loadfile` from pyproject.toml) the workers
 share the one build of the real site (the first worker to need it makes it, the others wait for it and
-read its result), every browser test runs on one worker, with its one browser, and the tests of a module
-with module-scoped fixtures stay together, so that those are set up once."""
+read its result), and the tests of a file run on one worker, so that its module-scoped fixtures are set
+up once and a worker launches at most one browser. (`--dist loadgroup` would put every browser test on
+one worker, but pytest-xdist 3.8 cannot rename the tests of a group under pytest 9, and so groups none.)"""
 
 from __future__ import annotations
 
@@ -37,20 +38,6 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=600,
     )
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The xdist groups (`--dist loadgroup`): the browser tests on one worker, which launches the one
-    browser; a module's tests together when they share a module-scoped fixture. Other tests go wherever
-    a worker is free."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-            continue
-        info = getattr(item, "_fixtureinfo", None)
-        definitions = info.name2fixturedefs.values() if info is not None else []
-        if any(d.scope == "module" for defs in definitions for d in defs):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")

@@ -62,8 +62,11 @@ lint: setup
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
+# The tests run on TEST_WORKERS processes (pytest-xdist; `auto`: one per CPU), grouped as tests/conftest.py
+# says; `make test TEST_WORKERS=0` runs them in this one process.
+TEST_WORKERS ?= auto
 test: setup browser-setup translator-setup policy lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # The benchmark (README, "Performance"): about half an hour; writes bench/results.* and the README's table.
 # Lighthouse is pinned in bench/package-lock.json (not the root package.json, which holds axe-core).

@@ -252,6 +252,15 @@ def check_side_by_side(browser: Browser, base: str, views: dict[str, list[str]])
     return findings
 
 
+def shown(page: Page, opacity: str) -> bool:
+    """Whether the opacity that the script `opacity` reads reaches 1 (the end of its fade-in) within 10 s."""
+    try:
+        page.wait_for_function(f"() => ({opacity})() === '1'", timeout=10_000)
+    except PlaywrightTimeoutError:
+        return False
+    return True
+
+
 def check_permalinks(browser: Browser, base: str, path: str) -> list[str]:
     """A paragraph's link to itself is hidden until the paragraph is hovered or the link gets the
     keyboard focus (by Tab, as a keyboard user reaches it)."""
@@ -264,15 +273,13 @@ def check_permalinks(browser: Browser, base: str, path: str) -> list[str]:
         if first.evaluate(opacity) != "0":
             findings.append(f"{path}: the permalink of '{paragraph_id}' shows before the paragraph is hovered")
         page.hover(f"#{paragraph_id}")
-        page.wait_for_timeout(300)  # the fade-in
-        if first.evaluate(opacity) != "1":
+        if not shown(page, f"() => ({opacity})(document.querySelector('#{paragraph_id} > a.paralink'))"):
             findings.append(f"{path}: hovering '{paragraph_id}' does not show its permalink")
         page.mouse.move(0, 0)
         for _ in range(100):
             page.keyboard.press("Tab")
             if page.evaluate("() => document.activeElement.matches('a.paralink')"):
-                page.wait_for_timeout(300)
-                if page.evaluate(f"() => ({opacity})(document.activeElement)") != "1":
+                if not shown(page, f"() => ({opacity})(document.activeElement)"):
                     findings.append(f"{path}: a permalink with the keyboard focus is not shown")
                 break
         else:

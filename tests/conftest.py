@@ -1,7 +1,15 @@
-"""Shared fixtures: one strict build of the real site per test session, and broken copies."""
+"""Shared fixtures: one strict build of the real site per test session, and broken copies.
+
+Under pytest-xdist (`make test` runs `pytest -n …`, `--dist loadfile` from pyproject.toml) the workers
+share the one build of the real site (the first worker to need it makes it, the others wait for it and
+read its result), and the tests of a file run on one worker, so that its module-scoped fixtures are set
+up once and a worker launches at most one browser. (`--dist loadgroup` would put every browser test on
+one worker, but pytest-xdist 3.8 cannot rename the tests of a group under pytest 9, and so groups none.)"""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -34,9 +42,22 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def root_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """The one strict build of the real project per test session: its site folder and its output."""
-    site = tmp_path_factory.mktemp("site")
-    return site, build(ROOT, site)
+    """The one strict build of the real project per test session: its site folder and its output. Under
+    xdist, in the folder that the workers' temporary folders share, made by the first worker that needs
+    it while the others wait on a lock."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site = tmp_path_factory.mktemp("site")
+        return site, build(ROOT, site)
+    shared = tmp_path_factory.getbasetemp().parent
+    site, record = shared / "root-site", shared / "root-build.json"
+    with (shared / "root-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.exists():
+            result = build(ROOT, site)
+            done = {"args": result.args, "returncode": result.returncode, "stdout": result.stdout}
+            record.write_text(json.dumps({**done, "stderr": result.stderr}), encoding="utf-8")
+        made = json.loads(record.read_text(encoding="utf-8"))
+    return site, subprocess.CompletedProcess(made["args"], made["returncode"], made["stdout"], made["stderr"])
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,13 @@ _ANSWERED = """() => {
     return [t['search.result.none'], t['search.result.one']].includes(meta) || other.test(meta);
 }"""
 
+# Material's line above the results once its search is set up and nothing is asked: "Type to start searching".
+_READY = """() => {
+    const t = JSON.parse(document.getElementById('__config').textContent).translations;
+    const meta = document.querySelector('.md-search-result__meta');
+    return meta !== null && meta.textContent.trim() === t['search.result.placeholder'];
+}"""
+
 
 @dataclass(frozen=True)
 class Result:
@@ -187,6 +194,20 @@ def check_keyboard(browser: Browser, base: str, path: str, query: str) -> list[s
     return findings
 
 
+def ready(page: Page, fetched: dict[str, int], seconds: float = 30) -> bool:
+    """Wait until Material's search says it is ready for a query (its worker has answered the set-up), or
+    until something has been `fetched` for search before it: whether either came within `seconds`."""
+    for _ in range(int(seconds * 4)):
+        if fetched:
+            return True
+        try:
+            page.wait_for_function(_READY, timeout=250)
+        except PlaywrightTimeoutError:
+            continue
+        return True
+    return False
+
+
 def search_downloads(browser: Browser, base: str, path: str, query: str) -> tuple[list[str], dict[str, dict[str, int]]]:
     """What search fetches on the page at `path`: nothing as the page loads and as the reader opens the
     search, then, for one query, files of the page's language's index only. Findings, and the bytes
@@ -211,7 +232,8 @@ def search_downloads(browser: Browser, base: str, path: str, query: str) -> tupl
         page.on("requestfinished", on_request_finished)
         page.goto(base + path, wait_until="networkidle")
         page.click(".md-search__input")  # the reader opens the search
-        page.wait_for_timeout(500)
+        if not ready(page, fetched["before"]):
+            findings.append(f"{path or '/'}: the search never said it was ready for a query")
         if fetched["before"]:
             findings.append(f"{path or '/'}: fetched for search before a query: {', '.join(sorted(fetched['before']))}")
         phase[0] = "query"

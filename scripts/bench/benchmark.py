@@ -51,6 +51,7 @@ def run(
                 "bare": built.bare.to_json(),
                 "ratio": built.ratio.to_json(),
                 "project_cold_caches": built.cold.to_json(),
+                "peer": built.peer.to_json(),
             }
         if "checks" in sections and built:
             checks = bench_checks(built.site, runs, with_suite)
@@ -69,15 +70,17 @@ def run(
                     "build_per_1000_paragraphs": per_thousand(r.build, r.corpus.paragraphs).to_json(),
                     "checks_per_1000_paragraphs": per_thousand(r.checks, r.corpus.paragraphs).to_json(),
                     "slowest_check": r.slowest,
+                    "home_page_html": {lang: vars(w) for lang, w in r.home_html.items()},
                 }
                 for r in scale
             ]
         if "reload" in sections:
             reload = bench_reload(work, runs)
             tables.append(reload_table(reload))
-            data["reload"] = reload.to_json()
+            data["reload"] = reload.total.to_json()
+            data["reload_polling"] = reload.polling.to_json()
         if "weight" in sections and built:
-            w = bench_weight(built.site)
+            w = bench_weight(built.site, built.peer_site)
             tables += weight_tables(w)
             data["weight"] = {
                 "pages": [

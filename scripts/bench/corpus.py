@@ -123,8 +123,9 @@ def count_paragraphs(root: Path) -> tuple[int, int]:
 def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus:
     """A project in `dest` whose interview is there `copies` times: the pages of the interview, with their
     data, translation state and source text, repeated with every ID suffixed `-cK` (K = 2…copies) and
-    added to the navigation; then the generated tables, charts and downloads are made from the larger
-    data with the project's own `python -m scripts tables` (which refuses data that fails a data check)."""
+    added to the navigation, each copy a section of its own (`cK`); then the generated tables, charts and
+    downloads are made from the larger data with the project's own `python -m scripts tables` (which
+    refuses data that fails a data check)."""
     if copies < 1:
         raise ValueError("a corpus holds the interview at least once")
     copy_project(dest)
@@ -132,12 +133,13 @@ def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus
     nav_lines: list[str] = []
     for k in range(2, copies + 1):
         suffix = f"-c{k}"
+        nav_lines.append(f'  - "c{k}":\n')  # each copy a section of the navigation, as a further document is
         for page in pages:
             name = f"{Path(page).stem}{suffix}.md"
             for lang in LANGS:
                 src = dest / "docs" / lang / page
                 write_if_changed(dest / "docs" / lang / name, suffix_ids(src.read_text(encoding="utf-8"), suffix))
-            nav_lines.append(f"  - {name}\n")
+            nav_lines.append(f"    - {name}\n")
     config = dest / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     nav = re.search(r"^nav:\n(?:  - .+\n)+", text, re.M)

@@ -46,8 +46,9 @@ class PageWeight:
 
 
 def page_weight(site: Path, rel_path: str, name: str) -> PageWeight:
-    """A page's HTML and what it loads: its stylesheets, its scripts, and its language's Material search
-    index if there is one (which Material's search fetches as the page loads)."""
+    """A page's HTML and what it loads: its stylesheets, its scripts, and the Material search index that
+    Material's search fetches as the page loads, if the build made one (below the `base` of the page's
+    Material configuration: the language's root, or the site's for plain mkdocs-static-i18n)."""
     from bs4 import BeautifulSoup
 
     page = site / rel_path
@@ -68,7 +69,9 @@ def page_weight(site: Path, rel_path: str, name: str) -> PageWeight:
 
     css = total([local(str(link["href"])) for link in soup.select("link[rel~=stylesheet][href]")])
     js = total([local(str(s["src"])) for s in soup.select("script[src]")])
-    index_path = site / lang_root(language_of(rel_path)) / "search" / "search_index.json"
+    config = soup.select_one("script#__config")  # Material's: its search fetches {base}/search/search_index.json
+    base = str(json.loads(config.get_text())["base"]) if config else lang_root(language_of(rel_path)) or "."
+    index_path = (page.parent if config else site) / base / "search" / "search_index.json"
     index = weight(index_path.read_bytes()) if index_path.exists() else Weight(0, 0)
     return PageWeight(name, rel_path, weight(html), css, js, index)
 
@@ -117,17 +120,23 @@ class WeightResult:
     index_vs_text: dict[str, tuple[Weight, int]]  # lang -> (index, text bytes)
 
 
-def bench_weight(site: Path) -> WeightResult:
-    pages = [page_weight(site, "index.html", "Home, Chinese"), page_weight(site, "en/index.html", "Home, English")]
-    all_pages = [p for p in site_pages(site) if p != "404.html"]
-    for lang, label in (("zh", "Chinese"), ("en", "English")):
-        mine = [p for p in all_pages if language_of(p) == lang]
-        largest = max(mine, key=lambda p: (site / p).stat().st_size)
-        pages.append(page_weight(site, largest, f"Largest {label} page (`{largest[: -len('index.html')] or '/'}`)"))
+def bench_weight(site: Path, peer: Path | None = None) -> WeightResult:
+    """The weight of the home pages and the largest page of each language of `site`; and of the same pages
+    of the `peer` build (timing.peer_config), named "Peer: …"."""
+    pages: list[PageWeight] = []
     out: dict[str, tuple[Weight, int]] = {}
-    for lang in LANGS:
-        index, indexed = search_index(site, lang)
-        out[lang] = (index, indexed_text_bytes(site, lang, indexed))
+    for root, name in ((site, ""), *(((peer, "Peer: "),) if peer else ())):
+        pages += [page_weight(root, "index.html", f"{name}Home, Chinese")]
+        pages += [page_weight(root, "en/index.html", f"{name}Home, English")]
+        all_pages = [p for p in site_pages(root) if p != "404.html"]
+        for lang, label in (("zh", "Chinese"), ("en", "English")):
+            mine = [p for p in all_pages if language_of(p) == lang]
+            largest = max(mine, key=lambda p: (root / p).stat().st_size)
+            where = largest[: -len("index.html")] or "/"
+            pages.append(page_weight(root, largest, f"{name}Largest {label} page (`{where}`)"))
+        for lang in LANGS if not name else ():  # the peer's one index holds both languages
+            index, indexed = search_index(root, lang)
+            out[lang] = (index, indexed_text_bytes(root, lang, indexed))
     return WeightResult(pages, out)
 
 
@@ -138,7 +147,8 @@ def weight_tables(result: WeightResult) -> list[Table]:
     t.notes.append(
         f"Raw (gzip -{GZIP_LEVEL}). CSS and JavaScript: the files the page links; search index: what the page "
         "fetches for search as it loads (Material's `search/search_index.json`, when there is one; the Pagefind "
-        "index is fetched by a search, the parts it needs)."
+        "index is fetched by a search, the parts it needs). Peer: the same pages of the peer build of section 1 "
+        "(plain mkdocs-static-i18n with Material and its default search, whose one index holds both languages)."
     )
     s = Table(
         "Search index against the text it indexes",

@@ -4,13 +4,16 @@ build's command line, and waiting on a local server."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
 from scripts.bench.errors import BenchError
 
@@ -66,6 +69,48 @@ def wait_until(predicate: Callable[[], bool], seconds: float, interval: float = 
             return True
         time.sleep(interval)
     return False
+
+
+class ServerLog:
+    """The lines a server prints (`stream`: its merged stdout and stderr), each with the moment it came
+    (time.perf_counter()), read as they come by a thread of their own, and waited on."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.lines: list[tuple[float, str]] = []
+        self.ended = False
+        self.changed = threading.Condition()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            with self.changed:
+                self.lines.append((time.perf_counter(), line.rstrip("\n")))
+                self.changed.notify_all()
+        with self.changed:
+            self.ended = True
+            self.changed.notify_all()
+
+    def mark(self) -> int:
+        """The number of lines so far: where to start waiting for what comes next."""
+        with self.changed:
+            return len(self.lines)
+
+    def wait_for(self, pattern: re.Pattern[str], start: int, seconds: float) -> int | None:
+        """The index of the first line from `start` on that matches `pattern`, once it has come; None if the
+        server stops or no such line comes within `seconds`."""
+        found: list[int] = []
+
+        def seen() -> bool:
+            found[:] = [i for i in range(start, len(self.lines)) if pattern.search(self.lines[i][1])][:1]
+            return bool(found) or self.ended
+
+        with self.changed:
+            self.changed.wait_for(seen, seconds)
+            return found[0] if found else None
+
+    def text(self, start: int = 0, end: int | None = None) -> list[str]:
+        with self.changed:
+            return [line for _, line in self.lines[start:end]]
 
 
 def log(message: str) -> None:

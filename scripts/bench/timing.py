@@ -16,14 +16,16 @@ from typing import Any
 import yaml
 
 from scripts.bench.corpus import Corpus, make_corpus
+from scripts.bench.page_weight import Weight, weight
 from scripts.bench.processes import environment, log, mkdocs_build, run_timed
 from scripts.bench.stats import Stat, marginal, per_thousand, ratio, summarize
-from scripts.bench.tables import Table, seconds, times
+from scripts.bench.tables import Table, kib, seconds, times
 from scripts.core.config import mkdocs_config
 from scripts.core.files import write_if_changed
 from scripts.core.paths import ROOT
 
 SCALES = (1, 10, 50)
+HOME_PAGES = {"zh": "index.html", "en": "en/index.html"}  # a page whose text is the same in every corpus
 CHECKS: list[tuple[str, list[str]]] = [  # (name, arguments of `python -m scripts`); SITE: a built site
     ("fidelity", ["fidelity"]),
     ("translation", ["translation"]),
@@ -53,6 +55,26 @@ def bare_config(dest: Path, project: Path = ROOT) -> Path:
     return path
 
 
+def peer_config(dest: Path, project: Path = ROOT) -> Path:
+    """The mkdocs.yml of the peer build: the project's Markdown files as plain mkdocs-static-i18n builds them
+    with Material and its default search: the same docs folder, navigation, Markdown extensions, palettes
+    and i18n settings (which set each language's palette), and nothing of this project (no bilingual
+    plugin, no overrides, no extra CSS or JavaScript)."""
+    project_config = mkdocs_config(project)
+    i18n = next(p["i18n"] for p in project_config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    config: dict[str, Any] = {
+        "site_name": "peer",
+        "docs_dir": str(project / "docs"),
+        "theme": {key: project_config["theme"][key] for key in ("name", "language", "palette")},  # i18n sets each
+        "markdown_extensions": project_config["markdown_extensions"],
+        "plugins": ["search", {"i18n": i18n}],
+        "nav": project_config["nav"],
+    }
+    path = dest / "mkdocs.yml"
+    write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return path
+
+
 def check_command(args: list[str], site: Path, python: str = sys.executable) -> list[str]:
     return [python, "-m", "scripts", *(str(site) if a == "SITE" else a for a in args)]
 
@@ -66,13 +88,19 @@ class BuildResult:
     bare: Stat
     ratio: Stat
     cold: Stat  # the project's build with its build caches empty
+    peer: Stat  # the peer build (peer_config)
     site: Path  # the project's last build, for the checks and the page weight
+    peer_site: Path  # the peer's last build, for its page weight
 
 
 def bench_build(work: Path, runs: int) -> BuildResult:
     bare_dir = work / "bare"
     bare_dir.mkdir()
     config = bare_config(bare_dir)
+    peer_dir = work / "peer"
+    peer_dir.mkdir()
+    peer = peer_config(peer_dir)
+    peer_times: list[float] = []
     project_times: list[float] = []
     bare_times: list[float] = []
     cold_times: list[float] = []
@@ -82,12 +110,19 @@ def bench_build(work: Path, runs: int) -> BuildResult:
         shutil.rmtree(site, ignore_errors=True)
         project_times.append(run_timed(mkdocs_build(site), ROOT))
         bare_times.append(run_timed(mkdocs_build(bare_dir / "site", config), bare_dir))
+        peer_times.append(run_timed(mkdocs_build(peer_dir / "site", peer), peer_dir))
         with tempfile.TemporaryDirectory(dir=work) as empty:  # scripts/plugin/buildcache.py: a first build
             cold_times.append(
                 run_timed(mkdocs_build(work / "cold-site"), ROOT, env=environment(HURRICANE_CACHE_DIR=empty))
             )
     return BuildResult(
-        summarize(project_times), summarize(bare_times), ratio(project_times, bare_times), summarize(cold_times), site
+        summarize(project_times),
+        summarize(bare_times),
+        ratio(project_times, bare_times),
+        summarize(cold_times),
+        summarize(peer_times),
+        site,
+        peer_dir / "site",
     )
 
 
@@ -97,9 +132,13 @@ def build_table(result: BuildResult) -> Table:
     t.rows.append(["Bare Material build of the same Markdown (no i18n plugin, no hooks)", *seconds(result.bare)])
     t.rows.append(["Ratio project / bare (run by run)", *times(result.ratio)])
     t.rows.append(["Project, first build: its build caches empty", *seconds(result.cold)])
+    t.rows.append(
+        ["Peer: the same Markdown, mkdocs-static-i18n with Material and its default search", *seconds(result.peer)]
+    )
     t.notes.append(
-        "Each run builds the project, the bare configuration, then the project with an empty "
-        "`HURRICANE_CACHE_DIR` (scripts/buildcache.py), in new processes (start-up included)."
+        "Each run builds the project, the bare configuration, the peer (both languages, no bilingual plugin, "
+        "no overrides), then the project with an empty `HURRICANE_CACHE_DIR` (scripts/plugin/buildcache.py), "
+        "in new processes (start-up included)."
     )
     return t
 
@@ -122,7 +161,7 @@ def bench_checks(site: Path, runs: int, with_suite: bool = True) -> dict[str, St
         if with_suite:
             suite.append(
                 run_timed(
-                    [sys.executable, "-m", "pytest", "-m", "not browser", "-q", "-p", "no:cacheprovider"],
+                    [sys.executable, "-m", "pytest", "-m", "not browser", "-n", "auto", "-q", "-p", "no:cacheprovider"],
                     ROOT,
                     timeout=1800,
                 )
@@ -138,7 +177,10 @@ def checks_table(result: dict[str, Stat]) -> Table:
     t = Table("2. Checks", ["", "median", "spread"])
     if "test suite" in result:
         t.rows.append(
-            ['Test suite without the browser tests (`pytest -m "not browser"`)', *seconds(result["test suite"])]
+            [
+                'Test suite without the browser tests (`pytest -m "not browser" -n auto`, as `make test` runs it)',
+                *seconds(result["test suite"]),
+            ]
         )
     for name, _ in CHECKS:
         t.rows.append(
@@ -160,6 +202,7 @@ class ScaleResult:
     build: Stat
     checks: Stat
     slowest: str  # the checker command that takes longest at this size
+    home_html: dict[str, Weight]  # the HTML of the home page of each language (HOME_PAGES), as built
 
     @property
     def total(self) -> Stat:
@@ -174,12 +217,14 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
     builds: dict[int, list[float]] = {c.copies: [] for c in corpora}
     checks: dict[int, list[float]] = {c.copies: [] for c in corpora}
     per_check: dict[int, dict[str, list[float]]] = {c.copies: {n: [] for n, _ in CHECKS} for c in corpora}
+    home: dict[int, dict[str, Weight]] = {}
     for i in range(runs):
         for corpus in corpora:  # sizes interleaved, so that a slow moment of the machine is shared
             log(f"scale: run {i + 1} of {runs}, {corpus.copies}x ({corpus.paragraphs} paragraphs)")
             site = corpus.root / "site"
             shutil.rmtree(site, ignore_errors=True)
             builds[corpus.copies].append(run_timed(mkdocs_build(site), corpus.root))
+            home[corpus.copies] = {lang: weight((site / path).read_bytes()) for lang, path in HOME_PAGES.items()}
             total = 0.0
             for name, args in CHECKS:
                 elapsed = run_timed(check_command(args, site), corpus.root)
@@ -196,6 +241,7 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
                 summarize(builds[corpus.copies]),
                 summarize(checks[corpus.copies]),
                 f"{slowest} {medians[slowest]:.2f} s",
+                home[corpus.copies],
             )
         )
     return out
@@ -215,8 +261,9 @@ def scale_table(results: list[ScaleResult]) -> Table:
             "added ¶: build per 1000",
             "added ¶: checks per 1000",
             "slowest check",
+            "home page HTML, zh / en",
         ],
-        align="lrrrrrrrrl",
+        align="lrrrrrrrrlr",
     )
     build_m = marginal([(r.corpus.paragraphs, r.build.median) for r in results])
     checks_m = marginal([(r.corpus.paragraphs, r.checks.median) for r in results])
@@ -234,6 +281,7 @@ def scale_table(results: list[ScaleResult]) -> Table:
                 "—" if bm is None else f"{bm:.2f} s",
                 "—" if cm is None else f"{cm:.2f} s",
                 r.slowest,
+                " / ".join(f"{kib(w.raw)} ({kib(w.gz)})" for w in r.home_html.values()),
             ]
         )
     t.notes.append(
@@ -241,6 +289,8 @@ def scale_table(results: list[ScaleResult]) -> Table:
         "that corpus's build). ¶: paragraphs of both languages. Per 1000 ¶: the whole time over the "
         "paragraphs (start-up included, so it falls as the corpus grows). Added ¶: the extra time over "
         "the paragraphs added since the size above, which stays level when the cost grows linearly and "
-        "rises when it grows worse."
+        "rises when it grows worse. Home page HTML: raw (gzip -6), the same text at every size, so that it "
+        "grows only with what every page carries (the navigation: each copy is a section of it, and with "
+        "Material's `navigation.prune` a page carries the pages of its own section only)."
     )
     return t

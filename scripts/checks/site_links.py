@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import lxml.html
 from bs4 import BeautifulSoup, Tag
 
 from scripts.checks import urls
@@ -54,9 +55,7 @@ class Site:
             site.pages[key] = soup
             # one walk through the page; each check then picks its elements from this list
             elements = site.elements[key] = tags(soup)
-            site.ids[key] = {attr_text(el, "id") for el in elements if el.has_attr("id")} | {
-                attr_text(el, "name") for el in elements if el.name == "a" and el.has_attr("name")
-            }
+            site.ids[key] = element_ids(elements)
         return site
 
     def find(self, page: str, names: str | tuple[str, ...], attr: str | None = None) -> list[Tag]:
@@ -91,22 +90,61 @@ def site_prefix(site_url: str | None = None) -> str:
     return urlsplit(url).path.strip("/") + "/" if urlsplit(url).path.strip("/") else ""
 
 
+def page_keys(root: Path) -> list[str]:
+    """Every page of the site below `root`, as its key: 'part1/index.html'."""
+    return sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
+
+
+def element_ids(elements: list[Tag]) -> set[str]:
+    """What a #fragment can name on a page: the id of every element, and the name of every <a>."""
+    return {attr_text(el, "id") for el in elements if el.has_attr("id")} | {
+        attr_text(el, "name") for el in elements if el.name == "a" and el.has_attr("name")
+    }
+
+
+def page_ids(path: Path) -> set[str]:
+    """`element_ids` of the page at `path`, read with lxml alone (the same parser as the check's soup,
+    without its tree of Python objects): every id attribute, and the name of every <a>."""
+    doc = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
+    values = doc.xpath("//@id | //a/@name")  # a list of strings for this path (lxml types it wider)
+    return {str(v) for v in values} if isinstance(values, list) else set()
+
+
+# A link to a #fragment of another page, checked once every page has been read: (the page it is on, the
+# page's number in the order read, the element's number on its page, the URL, the fragment unquoted).
+Wanted = tuple[str, int, int, str, str]
+
+
 def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | None = None) -> list[Finding]:
-    """Every failing link as 'page:line: [links] link: why' (page relative to `root`)."""
+    """Every failing link as 'page:line: [links] link: why' (page relative to `root`).
+
+    The pages are read one at a time, so that a large site is never held whole: a #fragment of the same
+    page is checked against that page's IDs at once; one of another page is kept, and checked afterwards
+    against that page's IDs, read from each target page in turn. Findings come in page order, and on
+    each page in the order of its elements (links, then other URLs, then the language menu)."""
     config = mkdocs_config()
     if allowlist is None:
         allowlist = config.get("extra", {}).get("external_link_allowlist", [])
     edit_uri = config.get("edit_uri") or repository.edit_uri(os.environ, ROOT)  # as the plugin gives it
     allowlist = allowlist + ([edit_uri] if "://" in edit_uri else [])  # "Edit this page" links
-    site = Site.load(root, site_prefix(site_url))
+    site = Site(root, site_prefix(site_url))  # its target() only: no page is loaded into it
     lines = SourceLines(root)
-    findings: list[Finding] = []
+    findings: list[tuple[tuple[int, int, int], Finding]] = []  # (page number, part, element number), finding
+    wanted: dict[str, list[Wanted]] = {}  # target page -> links to its fragments
 
-    def found(page: str, el: Tag, link: str, message: str) -> None:
-        findings.append(Finding(page, lines.line(page, el, site.elements[page]), "links", link, message))
+    for n, page in enumerate(page_keys(root)):
+        soup = BeautifulSoup((root / page).read_text(encoding="utf-8"), "lxml")
+        elements = tags(soup)  # one walk through the page; each check then picks its elements from it
+        number = {id(el): i for i, el in enumerate(elements)}
+        ids = element_ids(elements)
 
-    for page, soup in site.pages.items():
-        for el in site.find(page, ("a", "link"), "href"):
+        def found(part: int, el: Tag, link: str, message: str) -> None:
+            finding = Finding(page, lines.line(page, el, elements), "links", link, message)  # noqa: B023
+            findings.append(((n, part, number[id(el)]), finding))  # noqa: B023
+
+        for el in elements:
+            if el.name not in ("a", "link") or not el.has_attr("href"):
+                continue
             url = attr_text(el, "href")
             if url.startswith(("mailto:", "tel:")) or (el.name == "link" and "canonical" in (el.get("rel") or [])):
                 continue
@@ -114,14 +152,17 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
                 if el.name == "a" and any(url.startswith(prefix) for prefix in allowlist):
                     continue
                 if el.name == "a":
-                    found(page, el, url, "external link not in extra.external_link_allowlist of mkdocs.yml")
+                    found(0, el, url, "external link not in extra.external_link_allowlist of mkdocs.yml")
                 continue  # external <link> stylesheets are the offline check's business
             target, fragment = site.target(page, url)
             if target is None:
-                found(page, el, url, "no such file in the site")
-            elif fragment and target.endswith(".html") and unquote(fragment) not in site.ids[target]:
-                found(page, el, url, f"no element with id '{unquote(fragment)}' on {target}")
-        for el in site.elements[page]:  # every other place that holds a URL (scripts/checks/urls.py)
+                found(0, el, url, "no such file in the site")
+            elif fragment and target.endswith(".html"):
+                if target != page:
+                    wanted.setdefault(target, []).append((page, n, number[id(el)], url, unquote(fragment)))
+                elif unquote(fragment) not in ids:
+                    found(0, el, url, f"no element with id '{unquote(fragment)}' on {target}")
+        for el in elements:  # every other place that holds a URL (scripts/checks/urls.py)
             for place in urls.places(el):
                 if (el.name in ("a", "link") and place.attribute == "href") or place.url.startswith("data:"):
                     continue
@@ -129,18 +170,30 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
                     continue
                 target, fragment = site.target(page, place.url)
                 if target is None:
-                    found(page, el, place.url, f"<{el.name} {place.attribute}> points to no file in the site")
+                    found(1, el, place.url, f"<{el.name} {place.attribute}> points to no file in the site")
         for el in soup.select("a.md-select__link[hreflang]") if not page.endswith("404.html") else []:
             lang, href = attr_text(el, "hreflang"), attr_text(el, "href")
             target, _ = site.target(page, href)
             if target != twin(page, lang):
                 found(
-                    page,
+                    2,
                     el,
                     f"language link '{lang}' -> {href}",
                     f"expected its twin {twin(page, lang)}, found {target}",
                 )
-    return findings
+
+    missing: dict[str, list[tuple[Wanted, str]]] = {}  # page -> its links to fragments that are not there
+    for target in sorted(wanted):
+        ids = page_ids(root / target)
+        for link in wanted[target]:
+            if link[4] not in ids:
+                missing.setdefault(link[0], []).append((link, target))
+    for page, links in missing.items():  # read again, for the lines of the elements
+        elements = tags(BeautifulSoup((root / page).read_text(encoding="utf-8"), "lxml"))
+        for (_, n, i, url, fragment), target in links:
+            message = f"no element with id '{fragment}' on {target}"
+            findings.append(((n, 0, i), Finding(page, lines.line(page, elements[i], elements), "links", url, message)))
+    return [finding for _, finding in sorted(findings, key=lambda pair: pair[0])]
 
 
 def _external_in_css(text: str, page: str) -> Iterator[tuple[int, str]]:

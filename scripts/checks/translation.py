@@ -7,6 +7,9 @@
 4. glossary: where the Chinese uses a glossary term, the English uses its rendering or a variant;
 5. leftovers: no Chinese characters or full-width punctuation in English text.
 
+An English block marked `.untranslated` (a new document's, `python -m scripts new`) is aligned, but not yet
+compared: `python -m scripts status` reports it missing.
+
 Each finding (scripts/core/findings.py) reads `file:line: [check] paragraph-id: expected …, found …`.
 """
 
@@ -21,7 +24,7 @@ from scripts.core.config import nav_pages
 from scripts.core.findings import Finding
 from scripts.core.paths import DOCS, rel
 from scripts.text import glossary as gl
-from scripts.text.blocks import Block, load_language, page_path, plain_text
+from scripts.text.blocks import UNTRANSLATED, Block, load_language, page_path, plain_text
 from scripts.text.quantities import Quantity, chinese_quantities, english_quantities
 
 CN_UP, CN_DOWN = r"上升|增长|提高|增加|增幅", r"下降|减少|降低|缩减|下滑"
@@ -169,7 +172,7 @@ def _wrong_renderings(zh: Block, en: Block, terms: list[gl.Term]) -> list[Findin
 
 
 def _shape(b: Block) -> Shape:
-    return (b.kind, b.level, tuple(sorted(b.classes)), b.speaker)
+    return (b.kind, b.level, tuple(sorted(c for c in b.classes if c != UNTRANSLATED)), b.speaker)
 
 
 def check_alignment(zh: list[Block], en: list[Block], en_path: Path) -> list[Finding]:
@@ -235,6 +238,6 @@ def check(docs: Path = DOCS, glossary_path: Path = gl.GLOSSARY, pages: list[str]
         findings += check_alignment(zh, en, en_path)
         en_by_id = {b.id: b for b in en}
         for z in zh:
-            if z.kind != "container" and z.id in en_by_id:
+            if z.kind != "container" and z.id in en_by_id and not en_by_id[z.id].is_untranslated:
                 findings += check_pair(z, en_by_id[z.id], terms)
     return findings

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from scripts.core import documents
 from scripts.core.paths import DOCS, ROOT, rel
 from scripts.core.yamlfile import Lines, YamlError, line_of, read_yaml, schema_errors
 from scripts.figures.records import where
@@ -320,10 +321,10 @@ def _build(doc: dict[str, Any], lines: Lines, path: Path) -> Dataset:
 
 
 def interview_paragraphs(docs: Path = DOCS) -> dict[str, object]:
-    """The Chinese blocks that are text of the interview (not labels, not containers): {id: Block}."""
+    """The Chinese blocks that are text of the documents with data (not labels, not containers): {id: Block}."""
     return {
         b.id: b
-        for blocks in load_language("zh", docs).values()
+        for blocks in load_language("zh", docs, documents.data_pages(docs.parent)).values()
         for b in blocks
         if b.kind != "container" and not b.is_label
     }

@@ -77,7 +77,7 @@ def _refuse_unsafe(project: Path) -> None:
 class BilingualPlugin(BasePlugin[BilingualConfig]):
     def __init__(self) -> None:
         self.command = "build"
-        self.stale: set[str] = set()
+        self.stale: set[tuple[str, str]] = set()  # (page, ID) of each stale English block
         self.tooltips: Tooltips | None = None  # the glossary's tooltips, loaded for each build (on_config)
         self.views: dict[str, dict[str, str]] = {}  # src_uri of a page -> the other view: {"url", "label"}
         self.parallel: dict[str, views.View] = {}  # src_uri of a side-by-side page of this build -> its view
@@ -124,14 +124,13 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._inner_build(config):
             return  # done for the whole build already
-        project = self._root(config)
         if self.config.stale_notices:
             try:
-                self.stale = translation_state.stale_ids(Path(config.docs_dir), project / self.config.translation_state)
+                self.stale = translation_state.stale_ids(Path(config.docs_dir))
             except ValueError as err:  # InputError, FormatError: a file and line, never a traceback
                 raise PluginError(f"the translation state cannot be read:\n{err}") from None
         if self.config.generated == "check":
-            self._generated_files(project)
+            self._generated_files(self._root(config))
 
     def _generated_files(self, project: Path) -> None:
         """`serve`: regenerate the tables, charts and downloads from the data, writing only files that
@@ -220,8 +219,10 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.tooltips:
             html = self.tooltips.html(html, page.file.src_uri)
-        if self.stale and language_of(page.url) != DEFAULT_LANG:
-            html = reader.add_notices(html, page.url, self.stale)
+        if language_of(page.url) != DEFAULT_LANG:
+            src = page.file.src_uri.split("/", 1)[-1]
+            stale = {block_id for stale_page, block_id in self.stale if stale_page == src}
+            html = reader.add_untranslated(reader.add_notices(html, page.url, stale) if stale else html, page.url)
         if self.config.permalinks:
             html = reader.add_permalinks(html, reader.LABELS[self._language(config)]["permalink"])
         if page.file.src_uri in self.parallel:  # its headings are rows, not HTML headings: give it their contents

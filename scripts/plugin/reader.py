@@ -55,7 +55,7 @@ def add_permalinks(content: str, label: str) -> str:
     return ROW_RE.sub(lambda m: m.group(1) + link(m.group(2)), content)
 
 
-def add_notices(content: str, page_url: str, stale: set[str]) -> str:
+def add_notices(content: str, page_url: str, stale: set[str]) -> str:  # the IDs of this page's stale blocks
     """Insert the stale notice after each stale block of an English page."""
     zh_url = page_url.removeprefix("en/")
     for block_id in sorted(stale):
@@ -67,6 +67,26 @@ def add_notices(content: str, page_url: str, stale: set[str]) -> str:
 
         content = pattern.sub(after, content, count=1)
     return content
+
+
+UNTRANSLATED_RE = re.compile(
+    r'(<(p|h[1-6])\b(?=[^>]*\bclass="(?:[^"]*\s)?untranslated(?:\s[^"]*)?")[^>]*\bid="([^"]+)"[^>]*>)(.*?)(</\2>)', re.S
+)
+UNTRANSLATED_TEXT = "Not yet translated"  # what `python -m scripts new` writes in each English block
+UNTRANSLATED_LINK = '{text}: <a href="{href}" hreflang="zh" lang="en">read the Chinese original</a>'
+
+
+def add_untranslated(content: str, page_url: str) -> str:
+    """Each English block not yet translated (class `untranslated`) says so and links to its Chinese
+    original: never a silent copy of the Chinese."""
+    zh_url = page_url.removeprefix("en/")
+
+    def link(m: re.Match[str]) -> str:
+        href = html.escape(f"{get_relative_url(zh_url, page_url)}#{m.group(3)}")
+        body = m.group(4).replace(UNTRANSLATED_TEXT, UNTRANSLATED_LINK.format(text=UNTRANSLATED_TEXT, href=href), 1)
+        return m.group(1) + body + m.group(5)
+
+    return UNTRANSLATED_RE.sub(link, content)
 
 
 def language_sitemap(sitemap: str, site_path: str, lang: str) -> str:

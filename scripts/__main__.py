@@ -130,7 +130,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     from scripts.core.paths import rel
     from scripts.generators import new_document
 
-    written = new_document.create(args.slug, Path(args.source), args.title)
+    try:
+        written = new_document.create(args.slug, Path(args.source), args.title)
+    except new_document.SlugError as err:
+        print(f"new: {err}; nothing was written", file=sys.stderr)
+        return 2
     for path in written:
         print(f"wrote {rel(path)}")
     print(

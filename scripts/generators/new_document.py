@@ -32,17 +32,18 @@ RESERVED = {"zh", "en", "parallel", "assets", "downloads", "charts", "pagefind",
 NOT_YET = "Not yet translated"  # scripts/plugin/reader.py turns it into a link to the Chinese
 
 
+class SlugError(ValueError):
+    """A slug that cannot name a document (it is no file's: str() says what is wrong)."""
+
+
 def check_slug(slug: str, root: Path) -> None:
-    where = "mkdocs.yml"
     if len(slug) > SLUG_MAX or not SLUG_RE.match(slug):
-        raise InputError(
-            where,
-            1,
+        raise SlugError(
             f"'{slug}' is not a safe slug: lower-case letters, digits and single hyphens, starting with a letter, "
-            f"at most {SLUG_MAX} characters",
+            f"at most {SLUG_MAX} characters"
         )
     if slug in RESERVED:
-        raise InputError(where, 1, f"the slug '{slug}' is a folder of the site itself: choose another")
+        raise SlugError(f"the slug '{slug}' is a folder of the site itself: choose another")
     folder = documents.folder(root) / slug
     if folder.exists():
         raise InputError(folder / documents.FILE, 1, f"the slug '{slug}' is used already by a document")

@@ -30,9 +30,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from scripts.core import repository
+from scripts.core import documents, repository
 from scripts.core.config import nav_pages
+from scripts.core.files import InputError
 from scripts.core.languages import DEFAULT_LANG, LANGS, language_of, root
+from scripts.core.yamlfile import YamlError
 from scripts.figures.model import DataError
 from scripts.generators import side_by_side, tables
 from scripts.plugin import buildcache, reader, search, views
@@ -63,8 +65,6 @@ def _refuse_unsafe(project: Path) -> None:
     """Fail the build on a symbolic link in the project (nothing from outside the repository reaches the
     site) or on a mkdocs.yml beyond its allowlist: scripts/checks/symlinks.py and build_policy.py."""
     from scripts.checks import build_policy, symlinks
-    from scripts.core.files import InputError
-    from scripts.core.yamlfile import YamlError
 
     try:
         findings = [*symlinks.check(project), *build_policy.check(project)]
@@ -78,6 +78,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.stale: set[tuple[str, str]] = set()  # (page, ID) of each stale English block
+        self.documents: list[documents.Document] = []  # the site's documents (scripts/core/documents.py)
         self.tooltips: Tooltips | None = None  # the glossary's tooltips, loaded for each build (on_config)
         self.views: dict[str, dict[str, str]] = {}  # src_uri of a page -> the other view: {"url", "label"}
         self.parallel: dict[str, views.View] = {}  # src_uri of a side-by-side page of this build -> its view
@@ -115,10 +116,17 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         if self.config.build_cache:
             buildcache.segment_memo()
         project = self._root(config)
+        try:
+            self.documents = documents.load(project)
+        except (YamlError, InputError) as err:
+            raise PluginError(f"the documents cannot be read:\n{err}") from None
         self.tooltips = Tooltips.load(project, nav_pages(project)) if self.config.tooltips else None
         return config
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = self._language(config)
+        if len(self.documents) > 1 and page.file.src_uri == f"{lang}/index.md":  # the home page lists them
+            markdown += reader.documents_section(self.documents, lang)
         return self.tooltips.markdown(markdown, page.file.src_uri) if self.tooltips else markdown
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

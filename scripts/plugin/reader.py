@@ -21,14 +21,16 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
 
-from scripts.core.languages import language_of
+from scripts.core.documents import Document
+from scripts.core.languages import language_of, mark_chinese
 
-LABELS = {  # link to the other view, and the permalink of a paragraph
-    "zh": {"parallel": "中英对照阅读", "single": "只看中文", "permalink": "本段链接"},
+LABELS = {  # link to the other view, the permalink of a paragraph, the home page's list of documents
+    "zh": {"parallel": "中英对照阅读", "single": "只看中文", "permalink": "本段链接", "documents": "本站文献"},
     "en": {
         "parallel": "Read side by side with the Chinese",
         "single": "English only",
         "permalink": "Link to this paragraph",
+        "documents": "Documents on this site",
     },
 }
 PARAGRAPH_RE = re.compile(r'(<p\b[^>]*?\sid="([^"]+)"[^>]*>)(.*?)(</p>)', re.S)
@@ -87,6 +89,16 @@ def add_untranslated(content: str, page_url: str) -> str:
         return m.group(1) + body + m.group(5)
 
     return UNTRANSLATED_RE.sub(link, content)
+
+
+def documents_section(found: list[Document], lang: str) -> str:
+    """The home page's list of the site's documents (Markdown, added to the page's own): each title in the
+    language of the page, or in Chinese marked as such while it has no translation, linking to its first page."""
+    items = []
+    for document in found:
+        title = document.title.get(lang) or mark_chinese(document.title["zh"])
+        items.append(f"- [{title}]({document.pages[0]})")
+    return "\n".join(["", "", f"## {LABELS[lang]['documents']} {{ #documents .label }}", "", *items, ""])
 
 
 def language_sitemap(sitemap: str, site_path: str, lang: str) -> str:

@@ -191,3 +191,15 @@ def test_full_width_only_where_unambiguous_and_markdown_read_back_as_the_text() 
     assert plain_text(segment.escape(text)) == " ".join(text.split())
     assert segment.is_heading("第一部分 概况") and segment.is_heading("《书名》")
     assert not segment.is_heading("他说：“好。”") and not segment.is_heading("地域概况:")
+
+
+def test_the_benchmark_edits_after_the_main_speaker_as_the_document_names_it(project_copy: Path) -> None:
+    from scripts.bench.errors import BenchError
+    from scripts.bench.live_reload import speaker_anchor
+
+    page = project_copy / "docs/en/part1.md"
+    lufeng = next(s for s in documents.main_document(project_copy).speakers if s.key == "lufeng")  # type: ignore[union-attr]
+    assert speaker_anchor(project_copy, page) == f"**{lufeng.label['en']}:**{{ .speaker }} "
+    replace_once(project_copy / "documents/hurricane2016/document.yml", "en: Lu Feng}", "en: Someone Else}")
+    with pytest.raises(BenchError, match=r"docs/en/part1\.md: no turn of a speaker of documents/hurricane2016"):
+        speaker_anchor(project_copy, page)

@@ -84,7 +84,7 @@ def bench_build(work: Path, runs: int) -> BuildResult:
         bare_times.append(run_timed(mkdocs_build(bare_dir / "site", config), bare_dir))
         with tempfile.TemporaryDirectory(dir=work) as empty:  # scripts/plugin/buildcache.py: a first build
             cold_times.append(
-                run_timed(mkdocs_build(work / "cold-site"), ROOT, env=environment(HURRICANE_CACHE_DIR=empty))
+                run_timed(mkdocs_build(work / "cold-site"), ROOT, env=environment(BILINGUAL_CACHE_DIR=empty))
             )
     return BuildResult(
         summarize(project_times), summarize(bare_times), ratio(project_times, bare_times), summarize(cold_times), site
@@ -99,7 +99,7 @@ def build_table(result: BuildResult) -> Table:
     t.rows.append(["Project, first build: its build caches empty", *seconds(result.cold)])
     t.notes.append(
         "Each run builds the project, the bare configuration, then the project with an empty "
-        "`HURRICANE_CACHE_DIR` (scripts/buildcache.py), in new processes (start-up included)."
+        "`BILINGUAL_CACHE_DIR` (scripts/plugin/buildcache.py), in new processes (start-up included)."
     )
     return t
 

@@ -13,7 +13,7 @@ from scripts.core.languages import LANGS
 from scripts.core.paths import ROOT, rel
 from scripts.figures.model import Data, DataError, load
 from scripts.generators import charts
-from scripts.generators.downloads import DOWNLOADS, FILES, GENERATED_BY, export_csv, export_json
+from scripts.generators.downloads import DOWNLOADS, GENERATED_BY, export_csv, export_json, files
 from scripts.generators.table_sections import PLACEMENTS, SECTIONS, Context, section
 from scripts.text.places import Places
 
@@ -92,6 +92,7 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
     """The full new content of every generated file: pages with their sections, charts, downloads."""
     docs = root / "docs"
     places = Places(docs)
+    download_names = files(root)
     out: dict[Path, str] = {}
     errors: list[str] = []
     for lang in LANGS:
@@ -102,7 +103,7 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
                     f"{rel(path)}:1: [tables] page missing: it carries the generated sections {', '.join(names)}"
                 )
                 continue
-            c = Context(data, lang, page, places)
+            c = Context(data, lang, page, places, download_names)
             sections = {name: section(name, c) for name in names}
             try:
                 out[path] = fill_page(path.read_text(encoding="utf-8"), path, sections, names)
@@ -111,9 +112,9 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
         for chart in charts.CHARTS:
             for name, text in chart.files(data, lang).items():
                 out[docs / lang / "charts" / name] = text
-    out[docs / "zh" / DOWNLOADS / FILES["json"]] = export_json(data)
+    out[docs / "zh" / DOWNLOADS / download_names["json"]] = export_json(data)
     for kind, text in export_csv(data).items():
-        out[docs / "zh" / DOWNLOADS / FILES[kind]] = text
+        out[docs / "zh" / DOWNLOADS / download_names[kind]] = text
     if errors:
         raise TablesError(errors)
     return out

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from scripts.figures.derived import base_2015
 from scripts.figures.model import Data, Figure, Label
 from scripts.generators import charts
-from scripts.generators.downloads import DOWNLOADS, FILES
+from scripts.generators.downloads import DOWNLOADS
 from scripts.generators.figure_text import change_text, derived_text, roundup_list, value_text
 from scripts.text.places import Places
 
@@ -162,6 +162,7 @@ class Context:
     lang: str
     page: str  # the page the table goes on: "part1.md"
     places: Places  # where each paragraph stands: its page and its number there
+    downloads: dict[str, str] = field(default_factory=dict)  # each download's file name (downloads.files)
 
     @property
     def w(self) -> dict[str, str]:
@@ -351,7 +352,7 @@ def downloads_section(c: Context) -> str:
         c,
         up="../" if c.lang == "zh" else "../../",
         folder=DOWNLOADS,
-        files=[(FILES[k], text) for k, text in DOWNLOAD_TEXT[c.lang].items()],
+        files=[(c.downloads[k], text) for k, text in DOWNLOAD_TEXT[c.lang].items()],
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from scripts.core.paths import ROOT
 from scripts.figures.model import DataError
-from scripts.generators.downloads import DOWNLOADS, FILES, GENERATED_BY, export_csv, export_json
+from scripts.generators.downloads import DOWNLOADS, GENERATED_BY, export_csv, export_json, files
 from scripts.generators.figure_text import change_text, derived_text, roundup_list, value_text
 from scripts.generators.outputs import (
     TablesError,
@@ -38,7 +38,6 @@ from scripts.generators.table_sections import DATA_PAGE, PLACEMENTS, SECTIONS, W
 __all__ = [
     "DATA_PAGE",
     "DOWNLOADS",
-    "FILES",
     "GENERATED_BY",
     "PLACEMENTS",
     "ROOT",
@@ -54,6 +53,7 @@ __all__ = [
     "derived_text",
     "export_csv",
     "export_json",
+    "files",
     "fill_page",
     "generate",
     "open_marker",

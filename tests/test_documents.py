@@ -203,3 +203,14 @@ def test_the_benchmark_edits_after_the_main_speaker_as_the_document_names_it(pro
     replace_once(project_copy / "documents/hurricane2016/document.yml", "en: Lu Feng}", "en: Someone Else}")
     with pytest.raises(BenchError, match=r"docs/en/part1\.md: no turn of a speaker of documents/hurricane2016"):
         speaker_anchor(project_copy, page)
+
+
+def test_a_not_data_entry_that_is_no_regular_expression_names_its_line(project_copy: Path) -> None:
+    path = project_copy / "documents" / "hurricane2016" / "document.yml"
+    replace_once(path, "- pattern: 三年来\n", "- pattern: 三年来(\n")
+    line = path.read_text(encoding="utf-8").split("\n").index("  - pattern: 三年来(") + 1
+    result = cli(project_copy, "data")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert (
+        f"documents/hurricane2016/document.yml:{line}: not_data[7].pattern: not a regular expression" in result.stderr
+    )

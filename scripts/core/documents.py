@@ -6,13 +6,14 @@ a document; the translation state, the fidelity check and the data key on the do
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scripts.core.config import mkdocs_config, nav_pages
 from scripts.core.paths import ROOT, rel
-from scripts.core.yamlfile import YamlError, line_of, read_yaml, schema_errors
+from scripts.core.yamlfile import Lines, YamlError, line_of, read_yaml, schema_errors
 
 SCHEMA = ROOT / "data" / "document.schema.json"
 FILE = "document.yml"
@@ -24,6 +25,20 @@ PLUGIN = "bilingual"
 class Speaker:
     key: str  # the `data-speaker` of a turn
     label: dict[str, str]  # language -> how a turn names the speaker
+
+
+@dataclass(frozen=True)
+class Reasoned:
+    """An entry of a document's list of exceptions (`not_data`): a regular expression, why, and its line."""
+
+    regex: re.Pattern[str]
+    why: str
+    file: str
+    line: int
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,8 @@ class Document:
     data: Path | None = None
     downloads: str = ""
     glossary: Path | None = None
+    not_data: tuple[Reasoned, ...] = ()
+    not_data_line: int = 1  # of the list in document.yml
 
 
 def plugin_options(root: Path = ROOT) -> dict[str, Any]:
@@ -79,9 +96,22 @@ def _read(path: Path, root: Path) -> tuple[Document, dict[str, int]]:
             data=root / doc["data"] if "data" in doc else None,
             downloads=doc.get("downloads", ""),
             glossary=root / doc["glossary"] if "glossary" in doc else None,
+            not_data=_reasoned(doc, lines, "not_data", rel(path)),
+            not_data_line=line_of(lines, ("not_data",)),
         ),
         where,
     )
+
+
+def _reasoned(doc: dict[str, Any], lines: Lines, key: str, file: str) -> tuple[Reasoned, ...]:
+    out = []
+    for i, entry in enumerate(doc.get(key, [])):
+        line = line_of(lines, (key, i))
+        try:
+            out.append(Reasoned(re.compile(entry["pattern"]), entry["why"], file, line))
+        except re.error as err:
+            raise YamlError([f"{file}:{line}: {key}[{i}].pattern: not a regular expression: {err}"]) from None
+    return tuple(out)
 
 
 def load(root: Path = ROOT) -> list[Document]:

@@ -214,3 +214,16 @@ def test_a_not_data_entry_that_is_no_regular_expression_names_its_line(project_c
     assert (
         f"documents/hurricane2016/document.yml:{line}: not_data[7].pattern: not a regular expression" in result.stderr
     )
+
+
+def test_a_document_s_idioms_come_from_its_document_yml(project_copy: Path) -> None:
+    assert cli(project_copy, "translation").returncode == 0
+    path = project_copy / "documents" / "hurricane2016" / "document.yml"
+    text = path.read_text(encoding="utf-8")
+    entry = re.search(r"  - pattern: 十一届八次\n    why: .*\n", text)
+    assert entry is not None
+    path.write_text(text.replace(entry.group(0), ""), encoding="utf-8")
+    result = cli(project_copy, "translation")
+    assert result.returncode == 1 and "[numbers] part3-a9-p1: expected 11 ('十一'), 8 ('八')" in result.stdout, (
+        result.stdout
+    )

@@ -33,7 +33,7 @@ from scripts.figures import formatting as display
 from scripts.figures.model import Change, Data, Figure, interview_paragraphs
 from scripts.figures.records import Located
 from scripts.text.blocks import Block, normalize
-from scripts.text.quantities import Quantity, chinese_quantities
+from scripts.text.quantities import Idioms, Quantity, chinese_quantities, idioms_of
 
 CLAUSE_END = "，。；：、！？（）()“”"
 SENTENCE_RE = re.compile(r"[^。；]*[。；]?")
@@ -62,19 +62,30 @@ class _Paragraph:
     claimed: set[tuple[int, int]]  # spans of quantities claimed by a record
     covered: set[tuple[int, int]]  # spans covered by a period, a base or the not-data list
     not_data: list[tuple[int, int]]
+    idioms: Idioms | None = None  # those of the paragraph's document
 
     def in_not_data(self, q: Quantity) -> bool:
         return any(a <= q.start and q.end <= b for a, b in self.not_data)
 
 
 def _paragraphs(docs: Path, entries: list[Reasoned]) -> dict[str, _Paragraph]:
+    root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
+    idioms = idioms_of([d for d in documents.load(root) if d.data is not None])
     out = {}
     for pid, block in interview_paragraphs(docs).items():
         assert isinstance(block, Block)
         text = block.text
         spans = [(m.start(), m.end()) for e in entries for m in e.regex.finditer(text)]
         out[pid] = _Paragraph(
-            pid, text, rel(block.path), block.line, chinese_quantities(text, ones=True), set(), set(), spans
+            pid,
+            text,
+            rel(block.path),
+            block.line,
+            chinese_quantities(text, ones=True, idioms=idioms),
+            set(),
+            set(),
+            spans,
+            idioms,
         )
     return out
 
@@ -262,7 +273,7 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
         figures = figures_of.get(pid, [])
         if not figures:
             continue
-        directions = chinese_directions(p.text)
+        directions = chinese_directions(p.text, p.idioms)
         order: list[tuple[int, int, str]] = []
         for f in figures:
             value_q = None
@@ -322,7 +333,7 @@ def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: 
     not-data list (`where`: its document.yml) matches something."""
     findings = []
     for p in paragraphs.values():
-        for q in chinese_quantities(p.text):
+        for q in chinese_quantities(p.text, idioms=p.idioms):
             if _span(q) in p.claimed or _span(q) in p.covered or p.in_not_data(q):
                 continue
             findings.append(

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,9 @@ class Document:
     downloads: str = ""
     glossary: Path | None = None
     not_data: tuple[Reasoned, ...] = ()
+    idioms: tuple[Reasoned, ...] = ()  # numerals of the Chinese that state no quantity
+    english_idioms: tuple[Reasoned, ...] = ()  # words of the English that look like numbers and state none
+    named_values: dict[str, tuple[Decimal, ...]] = field(default_factory=dict)
     not_data_line: int = 1  # of the list in document.yml
 
 
@@ -98,6 +102,9 @@ def _read(path: Path, root: Path) -> tuple[Document, dict[str, int]]:
             glossary=root / doc["glossary"] if "glossary" in doc else None,
             not_data=_reasoned(doc, lines, "not_data", rel(path)),
             not_data_line=line_of(lines, ("not_data",)),
+            idioms=_reasoned(doc, lines, "idioms", rel(path)),
+            english_idioms=_reasoned(doc, lines, "english_idioms", rel(path)),
+            named_values={k: tuple(Decimal(v) for v in vs) for k, vs in doc.get("named_values", {}).items()},
         ),
         where,
     )

@@ -17,6 +17,7 @@ from conftest import attr, build, one, replace_once
 
 from scripts.checks import ids
 from scripts.core import documents
+from scripts.text import glossary as gl
 from scripts.text import segment
 from scripts.text.blocks import parse_page, plain_text
 
@@ -226,4 +227,27 @@ def test_a_document_s_idioms_come_from_its_document_yml(project_copy: Path) -> N
     result = cli(project_copy, "translation")
     assert result.returncode == 1 and "[numbers] part3-a9-p1: expected 11 ('十一'), 8 ('八')" in result.stdout, (
         result.stdout
+    )
+
+
+def test_a_document_adds_terms_to_the_shared_glossary_for_its_own_pages(with_document: Path) -> None:
+    glossary = with_document / "documents" / SLUG / "glossary.yml"
+    glossary.write_text("terms:\n  - zh: 夜校\n    en: night school\n    kind: other\n", encoding="utf-8")
+    described = with_document / "documents" / SLUG / "document.yml"
+    described.write_text(
+        described.read_text(encoding="utf-8") + f"glossary: documents/{SLUG}/glossary.yml\n", encoding="utf-8"
+    )
+    page = with_document / "docs/en" / SLUG / "part2.md"
+    untranslated = "Not yet translated.\n{ #part2-t1-p1 .untranslated }"
+    replace_once(page, untranslated, "How many classes has the evening school offered this year?\n{ #part2-t1-p1 }")
+    result = cli(with_document, "translation")
+    assert result.returncode == 1 and "part2-t1-p1: expected 'night school' for 夜校" in result.stdout, result.stdout
+    replace_once(page, "the evening school", "the night school")
+    assert cli(with_document, "translation").returncode == 0
+    first = gl.load(with_document / "data/glossary.yml")[0].zh
+    glossary.write_text(f"terms:\n  - zh: {first}\n    en: x\n    kind: other\n", encoding="utf-8")
+    result = cli(with_document, "translation")
+    assert (
+        result.returncode == 2
+        and f"documents/{SLUG}/glossary.yml:2: term '{first}' is in data/glossary.yml:" in result.stderr
     )

@@ -234,6 +234,7 @@ def check(docs: Path = DOCS, glossary_path: Path = gl.GLOSSARY, pages: list[str]
             continue
         owner = documents.owner(page, found)
         idioms = idioms_of([owner] if owner else found)  # the numbers of its document's text
+        page_terms = gl.with_document(terms, owner.glossary if owner else None, glossary_path)
         en_path = page_path("en", page, docs)
         if page not in en_pages:
             findings.append(Finding(rel(en_path), 1, "alignment", page, "expected an English page, found none"))
@@ -243,5 +244,5 @@ def check(docs: Path = DOCS, glossary_path: Path = gl.GLOSSARY, pages: list[str]
         en_by_id = {b.id: b for b in en}
         for z in zh:
             if z.kind != "container" and z.id in en_by_id and not en_by_id[z.id].is_untranslated:
-                findings += check_pair(z, en_by_id[z.id], terms, idioms)
+                findings += check_pair(z, en_by_id[z.id], page_terms, idioms)
     return findings

@@ -251,3 +251,22 @@ def test_a_document_adds_terms_to_the_shared_glossary_for_its_own_pages(with_doc
         result.returncode == 2
         and f"documents/{SLUG}/glossary.yml:2: term '{first}' is in data/glossary.yml:" in result.stderr
     )
+
+
+INTERVIEW = Path("documents") / "hurricane2016" / "document.yml"
+
+
+def test_where_the_tables_go_and_what_the_charts_are_called_come_from_the_document(project_copy: Path) -> None:
+    assert cli(project_copy, "tables", "--check").returncode == 0
+    replace_once(project_copy / INTERVIEW, "The {total} Hurricane roundups by crime type", "Roundups ({total})")
+    result = cli(project_copy, "tables", "--check")
+    assert result.returncode == 1 and "docs/en/charts/roundups.svg" in result.stdout, result.stdout
+    assert (
+        "Roundups (" in cli(project_copy, "tables").stdout + (project_copy / "docs/en/charts/roundups.svg").read_text()
+    )
+    replace_once(project_copy / INTERVIEW, "part1.md: [headline]", "part1.md: [headline, measures]")
+    result = cli(project_copy, "tables", "--check")
+    assert result.returncode != 0 and "docs/zh/part1.md" in result.stdout + result.stderr, result.stdout
+    replace_once(project_copy / INTERVIEW, "part1.md: [headline, measures]", "part1.md: [headline, weather]")
+    result = cli(project_copy, "tables", "--check")
+    assert result.returncode == 2 and "document.yml:1: tables: no generated section 'weather'" in result.stderr

@@ -59,6 +59,8 @@ class Document:
     idioms: tuple[Reasoned, ...] = ()  # numerals of the Chinese that state no quantity
     english_idioms: tuple[Reasoned, ...] = ()  # words of the English that look like numbers and state none
     named_values: dict[str, tuple[Decimal, ...]] = field(default_factory=dict)
+    tables: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> its generated sections
+    charts: dict[str, dict[str, str]] = field(default_factory=dict)  # chart -> language -> title
     not_data_line: int = 1  # of the list in document.yml
 
 
@@ -105,6 +107,8 @@ def _read(path: Path, root: Path) -> tuple[Document, dict[str, int]]:
             idioms=_reasoned(doc, lines, "idioms", rel(path)),
             english_idioms=_reasoned(doc, lines, "english_idioms", rel(path)),
             named_values={k: tuple(Decimal(v) for v in vs) for k, vs in doc.get("named_values", {}).items()},
+            tables={page: tuple(names) for page, names in doc.get("tables", {}).items()},
+            charts={name: dict(titles) for name, titles in doc.get("charts", {}).items()},
         ),
         where,
     )

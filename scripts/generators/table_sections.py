@@ -25,30 +25,6 @@ from scripts.generators.figure_text import change_text, derived_text, roundup_li
 from scripts.text.places import Places
 
 DATA_PAGE = "data.md"
-PLACEMENTS: dict[str, list[str]] = {
-    "background.md": ["province", "police", "honours"],
-    "part1.md": ["headline"],
-    "part2.md": ["hurricane", "operations", "localities"],
-    "part3.md": ["fraud", "fraud-mechanisms", "drugs", "finance", "theft"],
-    DATA_PAGE: [
-        "headline",
-        "measures",
-        "hurricane",
-        "operations",
-        "fraud",
-        "drugs",
-        "finance",
-        "theft",
-        "fraud-mechanisms",
-        "police",
-        "honours",
-        "province",
-        "localities",
-        "campaigns",
-        "charts",
-        "downloads",
-    ],
-}
 
 WORDS = {
     "zh": {

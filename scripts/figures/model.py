@@ -166,6 +166,7 @@ class Dataset:
 class Data:
     datasets: dict[str, Dataset]
     chart_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # its document.yml `charts`
+    title: dict[str, str] = field(default_factory=dict)  # its document's title in each language
 
     def _all(self, attr: str) -> list:
         return [item for ds in self.datasets.values() for item in getattr(ds, attr)]
@@ -356,7 +357,8 @@ def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEM
         raise DataError(errors)
     root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
     owner = next((d for d in documents.load(root) if d.data and d.data.resolve() == data_dir.resolve()), None)
-    data = Data({path.stem: _build(doc, lines, path) for doc, lines, path in parsed}, owner.charts if owner else {})
+    datasets = {path.stem: _build(doc, lines, path) for doc, lines, path in parsed}
+    data = Data(datasets, owner.charts if owner else {}, owner.title if owner else {})
     try:
         ids = set(interview_paragraphs(docs))
     except FormatError as err:

@@ -109,9 +109,9 @@ def figure_record(f: Figure, data: Data) -> dict[str, Any]:
 def export_json(data: Data) -> str:
     obj = {
         "about": {
-            "title": {
-                "zh": "逯峰访谈：“飓风2016”专项行动 — 数据",
-                "en": "Lu Feng Interview: the Hurricane 2016 Campaign — data",
+            "title": {  # its document's title (document.yml)
+                "zh": f"{data.title.get('zh', '')} — 数据",
+                "en": f"{data.title.get('en', data.title.get('zh', ''))} — data",
             },
             "source": "《现代世界警察》 interview with 逯峰 (Lu Feng); each record cites the ID of the Chinese "
             "paragraph that states it",

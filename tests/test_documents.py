@@ -270,3 +270,17 @@ def test_where_the_tables_go_and_what_the_charts_are_called_come_from_the_docume
     replace_once(project_copy / INTERVIEW, "part1.md: [headline, measures]", "part1.md: [headline, weather]")
     result = cli(project_copy, "tables", "--check")
     assert result.returncode == 2 and "document.yml:1: tables: no generated section 'weather'" in result.stderr
+
+
+def test_the_home_page_list_shows_a_title_as_text_never_as_markup() -> None:
+    import markdown  # type: ignore[import-untyped]
+
+    from scripts.plugin.reader import documents_section
+
+    doc = documents.Document(
+        "x", Path("documents/x/document.yml"), {"zh": "<b>标题</b> *重点* [链接](http://example.org)"},
+        Path("s.txt"), "x", ("x/index.md",), (), Path("t.json"),
+    )  # fmt: skip
+    html = markdown.markdown(documents_section([doc], "en"))
+    assert "<b>" not in html and "<em>" not in html and 'href="http' not in html
+    assert '&#60;b&#62;<span lang="zh">标题</span>&#60;/b&#62;' in html and 'href="x/index.md"' in html

@@ -155,7 +155,7 @@ def create(slug: str, source: Path, title: str | None = None, root: Path = ROOT)
             outputs[path] = markdown
     folder = documents.folder(root) / slug
     outputs[folder / "source.zh.txt"] = text
-    outputs[folder / documents.FILE] = document_yml(slug, title or pages[0].heading, names, speakers, keys, root)
+    outputs[folder / documents.FILE] = document_yml(slug, title or pages[0].title, names, speakers, keys, root)
     config = with_nav(read_text(root / "mkdocs.yml"), slug, names)
     nav = yaml.load(config, Loader=ConfigLoader).get("nav")  # noqa: S506 (a SafeLoader with `!ENV` only)
     if not isinstance(nav, list) or [p for p in names if p not in _walk(nav)]:

@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from scripts.core.documents import Document
 from scripts.core.languages import language_of, mark_chinese
+from scripts.text.segment import escape
 
 LABELS = {  # link to the other view, the permalink of a paragraph, the home page's list of documents
     "zh": {"parallel": "中英对照阅读", "single": "只看中文", "permalink": "本段链接", "documents": "本站文献"},
@@ -96,7 +97,7 @@ def documents_section(found: list[Document], lang: str) -> str:
     language of the page, or in Chinese marked as such while it has no translation, linking to its first page."""
     items = []
     for document in found:
-        title = document.title.get(lang) or mark_chinese(document.title["zh"])
+        title = escape(document.title[lang]) if lang in document.title else mark_chinese(escape(document.title["zh"]))
         items.append(f"- [{title}]({document.pages[0]})")
     return "\n".join(["", "", f"## {LABELS[lang]['documents']} {{ #documents .label }}", "", *items, ""])
 

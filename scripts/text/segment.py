@@ -58,8 +58,9 @@ class Turn:
 
 @dataclass
 class Page:
-    heading: str
+    heading: str  # Markdown, escaped and normalised
     line: int
+    title: str = ""  # the heading as text (normalised, not escaped)
     blocks: list[Paragraph | Turn] = field(default_factory=list)
 
 
@@ -106,7 +107,7 @@ def segment(text: str, path: Path) -> list[Page]:
             turn.paragraphs.append(Paragraph(n, escape(full_width(m.group(2))), m.group(1), escape(full_width(label))))
             pages[-1].blocks.append(turn)
         elif is_heading(line):
-            pages.append(Page(escape(full_width(line)), n))
+            pages.append(Page(escape(full_width(line)), n, full_width(line)))
             turn = None
         elif not pages:
             break

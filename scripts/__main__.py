@@ -124,6 +124,27 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """A new document from a plain UTF-8 text (scripts/generators/new_document.py); refuses, writing nothing,
+    what it cannot segment, a slug in use or unsafe, a file that is not UTF-8."""
+    from scripts.core.paths import rel
+    from scripts.generators import new_document
+
+    try:
+        written = new_document.create(args.slug, Path(args.source), args.title)
+    except new_document.SlugError as err:
+        print(f"new: {err}; nothing was written", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {rel(path)}")
+    print(
+        f"new: document '{args.slug}' with {len(written) - 4} page file(s); `python -m scripts status` lists "
+        "what is to translate",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_safety(args: argparse.Namespace) -> int:
     from scripts.checks import safety
 
@@ -192,6 +213,7 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
     from scripts.checks import (
         build_policy,
         fidelity,
+        ids,
         lang_marks,
         limits,
         safety,
@@ -210,6 +232,7 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
     return {
         "fidelity": (lambda site: fidelity.check(), False),
         "translation": (lambda site: translation.check(), False),
+        "ids": (lambda site: ids.check(), False),
         "glossary": (lambda site: glossary_pages(), False),
         "changes": (lambda site: changes_page.pages(), False),
         "style": (lambda site: style.check(), False),
@@ -310,6 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("ids", nargs="*", help="block IDs, e.g. part1-a1-p2")
     p.add_argument("--all", action="store_true", help="every block that has an English twin")
     p.set_defaults(func=cmd_review)
+    p = sub.add_parser("new", help="a new document from a plain UTF-8 text: its pages, source, state, navigation")
+    p.add_argument("slug", help="the document's folder and URL segment: lower-case letters, digits, hyphens")
+    p.add_argument("--source", required=True, help="the text: one paragraph a line, headings, turns `NAME:`")
+    p.add_argument("--title", help="the document's Chinese title (default: its first heading)")
+    p.set_defaults(func=cmd_new)
     p = sub.add_parser(
         "safety", help="pages hold only what the content allowlist names (data/policy/allowlist.yml), and a built site"
     )

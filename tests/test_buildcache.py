@@ -68,7 +68,7 @@ def test_a_broken_cache_file_is_only_slower(tmp_path: Path) -> None:
 
 
 def test_a_build_with_its_caches_gives_the_same_site_as_one_without(tmp_path: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HURRICANE_CACHE_DIR=str(tmp_path / "cache"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BILINGUAL_CACHE_DIR=str(tmp_path / "cache"))
     first, second = tmp_path / "first", tmp_path / "second"
     results = [
         subprocess.run(
@@ -105,3 +105,13 @@ def test_serve_reuses_the_checked_data_only_while_nothing_it_was_read_from_chang
     replace_once(project_copy / "docs" / "zh" / "part1.md", "65.5万起", "65.6万起")
     with pytest.raises(tables.DataError):
         tables.checked_data(project_copy, remember=True)  # the text no longer states the figure
+
+
+@pytest.mark.parametrize("name", ["BILINGUAL_CACHE_DIR", "HURRICANE_CACHE_DIR"])
+def test_the_cache_folder_is_named_by_its_variable_or_by_the_old_name(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for other in ("BILINGUAL_CACHE_DIR", "HURRICANE_CACHE_DIR"):
+        monkeypatch.delenv(other, raising=False)
+    monkeypatch.setenv(name, str(tmp_path / "here"))
+    assert buildcache.cache_dir() == tmp_path / "here"

@@ -19,7 +19,7 @@ def test_a_clean_project_and_its_built_site_pass_every_check(built_site: Path, p
     result = check(project_copy, str(built_site))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (
-        "check: OK (fidelity 0, translation 0, glossary 0, changes 0, style 0, status 0, data 0, tables 0, safety 0, workflows 0, "
+        "check: OK (fidelity 0, translation 0, ids 0, glossary 0, changes 0, style 0, status 0, data 0, tables 0, safety 0, workflows 0, "
         "policy 0, symlinks 0, limits 0, links 0, offline 0, lang 0" in result.stderr
     )
 

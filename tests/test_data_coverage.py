@@ -3,7 +3,6 @@ not data; a figure of the text that neither holds is caught."""
 
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, replace_once
 
 from scripts.checks import data as datacheck
@@ -18,9 +17,12 @@ def findings(project: Path) -> list[str]:
     return [str(f) for f in datacheck.check(loaded, project / "docs")]
 
 
-def line_in_datacheck(text: str) -> int:
-    """The line of scripts/checks/data.py that holds `text`, the only one that does."""
-    lines = (ROOT / "scripts" / "checks" / "data.py").read_text(encoding="utf-8").split("\n")
+DOCUMENT = Path("documents") / "hurricane2016" / "document.yml"  # the interview's, which lists what is not data
+
+
+def line_in_document(text: str, root: Path = ROOT) -> int:
+    """The line of the interview's document.yml that holds `text`, the only one that does."""
+    lines = (root / DOCUMENT).read_text(encoding="utf-8").split("\n")
     numbers = [n for n, line in enumerate(lines, 1) if text in line]
     assert len(numbers) == 1, numbers
     return numbers[0]
@@ -40,19 +42,15 @@ def test_most_figures_are_data_and_the_not_data_list_is_short_and_reasoned() -> 
         b for blocks in load_language("zh").values() for b in blocks if b.kind != "container" and not b.is_label
     ]
     quantities = [q for b in text_blocks for q in chinese_quantities(b.text)]
+    entries, _, _ = datacheck.not_data()
     not_data = [
         q
         for b in text_blocks
         for q in chinese_quantities(b.text)
-        if any(
-            a <= q.start and q.end <= z
-            for rx, _ in datacheck.NOT_DATA_RE
-            for m in rx.finditer(b.text)
-            for a, z in [m.span()]
-        )
+        if any(a <= q.start and q.end <= z for e in entries for m in e.regex.finditer(b.text) for a, z in [m.span()])
     ]
-    assert len(datacheck.NOT_DATA) <= 10
-    assert all(len(reason) > 30 for _, reason in datacheck.NOT_DATA)
+    assert len(entries) <= 10
+    assert all(len(e.why) > 30 for e in entries)
     years = [q for q in not_data if q.value >= 2000]
     assert len(quantities) > 150 and len(not_data) - len(years) < len(quantities) / 5
 
@@ -74,31 +72,31 @@ def test_a_new_figure_in_the_text_is_caught(project_copy: Path) -> None:
     line = next(b.line for b in load_language("zh", project_copy / "docs")["part1.md"] if b.id == "part1-a1-p2")
     assert found == [
         f"docs/zh/part1.md:{line}: [coverage] part1-a1-p2: '99' (99) is neither in the data (data/figures/) "
-        "nor on the not-data list (scripts/checks/data.py NOT_DATA)"
+        f"nor on the not-data list ({DOCUMENT.as_posix()} not_data)"
     ]
 
 
-def test_a_not_data_entry_that_matches_nothing_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
-    import re
-
-    monkeypatch.setattr(datacheck, "NOT_DATA", [*datacheck.NOT_DATA, ("九十九级", "a reason that no longer applies")])
-    monkeypatch.setattr(datacheck, "NOT_DATA_RE", [*datacheck.NOT_DATA_RE, (re.compile("九十九级"), "a reason")])
-    found = coverage(ROOT)
-    # an entry that is not written in the module (added here) is reported at the list itself
-    assert found == [
-        f"scripts/checks/data.py:{line_in_datacheck('NOT_DATA: list')}: [coverage] "
+def test_a_not_data_entry_that_matches_nothing_is_caught(project_copy: Path) -> None:
+    path = project_copy / DOCUMENT
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  - pattern: 九十九级\n    why: a reason that no longer applies to any text\n",
+        encoding="utf-8",
+    )
+    assert coverage(project_copy) == [
+        f"{DOCUMENT.as_posix()}:{line_in_document('pattern: 九十九级', project_copy)}: [coverage] "
         "not-data entry '九十九级' matches nothing in the text: remove it"
     ]
 
 
 def test_a_not_data_entry_that_no_longer_matches_is_reported_at_its_line(project_copy: Path) -> None:
-    # the only 三年来 of the text is in part1.md; without it, its entry in NOT_DATA matches nothing
+    # the only 三年来 of the text is in part1.md; without it, its not-data entry matches nothing
     page = project_copy / "docs" / "zh" / "part1.md"
     assert page.read_text(encoding="utf-8").count("三年来") == 1
     replace_once(page, "三年来", "这些年")
-    line = line_in_datacheck('(r"三年来"')
+    line = line_in_document("pattern: 三年来")
     assert coverage(project_copy) == [
-        f"scripts/checks/data.py:{line}: [coverage] not-data entry '三年来' matches nothing in the text: remove it"
+        f"{DOCUMENT.as_posix()}:{line}: [coverage] not-data entry '三年来' matches nothing in the text: remove it"
     ]
 
 

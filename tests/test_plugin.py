@@ -54,14 +54,14 @@ def test_the_steps_run_where_the_order_table_says_relative_to_i18n() -> None:
 
 
 def test_an_unknown_option_fails_the_build_naming_the_key(project_copy: Path, tmp_path: Path) -> None:
-    replace_once(project_copy / "mkdocs.yml", "  - bilingual\n", "  - bilingual:\n      side_by_sides: false\n")
+    replace_once(project_copy / "mkdocs.yml", "  - bilingual:\n", "  - bilingual:\n      side_by_sides: false\n")
     result = build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "side_by_sides" in result.stdout + result.stderr
 
 
 def test_a_mistyped_option_fails_the_build_naming_the_key(project_copy: Path, tmp_path: Path) -> None:
-    replace_once(project_copy / "mkdocs.yml", "  - bilingual\n", "  - bilingual:\n      generated: sometimes\n")
+    replace_once(project_copy / "mkdocs.yml", "  - bilingual:\n", "  - bilingual:\n      generated: sometimes\n")
     result = build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "generated" in result.stderr and "sometimes" in result.stderr

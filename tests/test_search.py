@@ -181,7 +181,7 @@ def test_a_build_without_pagefind_fails_saying_what_is_missing(
 
 
 def test_a_build_with_search_off_makes_no_pagefind_index(project_copy: Path, tmp_path: Path) -> None:
-    replace_once(project_copy / "mkdocs.yml", "  - bilingual\n", '  - bilingual:\n      search: "off"\n')
+    replace_once(project_copy / "mkdocs.yml", "  - bilingual:\n", '  - bilingual:\n      search: "off"\n')
     assert build(project_copy, tmp_path / "site").returncode == 0
     assert not list((tmp_path / "site").rglob("pagefind-entry.json"))
 

@@ -149,7 +149,11 @@ def test_a_python_tag_in_mkdocs_yml_is_a_finding_and_no_check_runs_it(project_co
             "  - pymdownx.superfences\n  - pymdownx.snippets:\n      base_path: [/]",
             "markdown_extensions: adds 'pymdownx.snippets'",
         ),
-        ("  - bilingual\n", "", "plugins: leaves out 'bilingual', which build.plugins of"),
+        (
+            '  - bilingual:\n      documents: documents   # one folder per document, each with its document.yml (README, "Documents")\n',
+            "",
+            "plugins: leaves out 'bilingual', which build.plugins of",
+        ),
         ("docs_dir: docs", "docs_dir: /", 'docs_dir: "/", expected "docs"'),
         ("strict: true", "strict: true\nINHERIT: /tmp/other.yml", "INHERIT: a setting not on build.settings of"),
         (

@@ -16,7 +16,7 @@ from scripts.text.places import Places
 def source_links(docs: Path, lang: str) -> list[tuple[str, str, str]]:
     """(page, link text, href) of every link in a source column of the generated tables."""
     out: list[tuple[str, str, str]] = []
-    for page in tables.PLACEMENTS:
+    for page in tables.placements():
         soup = BeautifulSoup((docs / lang / page).read_text(encoding="utf-8"), "lxml")
         out += [(page, a.get_text(), attr(a, "href")) for a in soup.select(".data-table td.source a")]
     return out

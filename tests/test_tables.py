@@ -112,11 +112,11 @@ def sections(path: Path) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("page", sorted(tables.PLACEMENTS))
+@pytest.mark.parametrize("page", sorted(tables.placements()))
 def test_generated_sections_sit_between_blocks_at_the_same_place_in_both_languages(page: str) -> None:
     zh, en = sections(ROOT / "docs" / "zh" / page), sections(ROOT / "docs" / "en" / page)
     assert zh == en
-    assert sorted(name for name, _ in zh) == sorted(tables.PLACEMENTS[page])
+    assert sorted(name for name, _ in zh) == sorted(tables.placements()[page])
 
 
 def test_each_table_sits_next_to_the_text_it_summarises() -> None:

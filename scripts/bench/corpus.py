@@ -17,6 +17,7 @@ import yaml
 
 from scripts.bench.errors import BenchError
 from scripts.bench.processes import environment
+from scripts.core import documents
 from scripts.core.config import nav_pages
 from scripts.core.files import write_if_changed
 from scripts.core.generated import sections
@@ -146,10 +147,16 @@ def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus
     if not nav:
         raise BenchError("mkdocs.yml: no `nav:` list of pages to extend")
     write_if_changed(config, text[: nav.end()] + "".join(nav_lines) + text[nav.end() :])
+    main = documents.main_document(dest)  # the copies are pages of the interview's document (its document.yml)
+    if main is None:
+        raise BenchError("no document at the language root (documents/*/document.yml) to copy")
+    described = yaml.safe_load(main.path.read_text(encoding="utf-8"))
+    described["pages"] += [line.strip().removeprefix("- ") for line in nav_lines]
+    write_if_changed(main.path, yaml.safe_dump(described, allow_unicode=True, sort_keys=False, width=1000))
     # the source text: the interview again after itself, as the copies follow the pages in the navigation
-    source = dest / "source" / "interview.zh.txt"
+    source = main.source
     write_if_changed(source, (source.read_text(encoding="utf-8").rstrip("\n") + "\n") * copies)
-    state_path = dest / "data" / "translation-state.json"
+    state_path = main.state
     state = json.loads(state_path.read_text(encoding="utf-8"))
     recorded = dict(state["paragraphs"])
     for k in range(2, copies + 1):

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,9 @@ from scripts.bench.errors import BenchError
 from scripts.bench.processes import ServerLog, environment, fetch, free_port, log, wait_until
 from scripts.bench.stats import Stat, summarize
 from scripts.bench.tables import Table, seconds
-from scripts.core.paths import ROOT
+from scripts.core import documents
+from scripts.core.paths import ROOT, rel
+from scripts.text.blocks import parse_page
 
 RELOAD_RUNS_PER_RUN = 3  # MkDocs polls for changes every 0.5 s: more edits give a steadier median
 DETECTED = re.compile(r"Detected file changes")  # what mkdocs serve logs when its polling has seen a change
@@ -68,6 +71,18 @@ def serving(project: Path, port: int) -> Iterator[tuple[str, ServerLog]]:
             server.wait()
 
 
+def speaker_anchor(project: Path, path: Path) -> str:
+    """Where an edit goes: after the English label of the speaker with the most paragraphs on the page,
+    as the speakers of the document at the language root name them (its document.yml)."""
+    main = documents.main_document(project)
+    labels = {s.key: s.label["en"] for s in (main.speakers if main else ()) if "en" in s.label}
+    spoken = Counter(b.speaker for b in parse_page(path) if b.kind == "paragraph" and b.speaker in labels)
+    anchor = f"**{labels[spoken.most_common(1)[0][0]]}:**{{ .speaker }} " if spoken else ""
+    if not anchor or anchor not in path.read_text(encoding="utf-8"):
+        raise BenchError(f"{rel(path)}: no turn of a speaker of {rel(main.path) if main else 'a document'} to edit")
+    return anchor
+
+
 @dataclass(frozen=True)
 class ReloadResult:
     total: Stat  # from the save to the rebuilt page served
@@ -78,7 +93,7 @@ def bench_reload(work: Path, runs: int, page: str = "part1.md") -> ReloadResult:
     project = copy_project(work / "serve")
     path = project / "docs" / "en" / page
     url_path = f"en/{Path(page).stem}/"
-    anchor = "**Lu Feng:**{ .speaker } "
+    anchor = speaker_anchor(project, path)
     samples: list[float] = []
     polling: list[float] = []
     pauses = random.Random(2016)  # noqa: S311 - moments of a polling cycle, not secrets

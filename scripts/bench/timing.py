@@ -113,7 +113,7 @@ def bench_build(work: Path, runs: int) -> BuildResult:
         peer_times.append(run_timed(mkdocs_build(peer_dir / "site", peer), peer_dir))
         with tempfile.TemporaryDirectory(dir=work) as empty:  # scripts/plugin/buildcache.py: a first build
             cold_times.append(
-                run_timed(mkdocs_build(work / "cold-site"), ROOT, env=environment(HURRICANE_CACHE_DIR=empty))
+                run_timed(mkdocs_build(work / "cold-site"), ROOT, env=environment(BILINGUAL_CACHE_DIR=empty))
             )
     return BuildResult(
         summarize(project_times),
@@ -137,7 +137,7 @@ def build_table(result: BuildResult) -> Table:
     )
     t.notes.append(
         "Each run builds the project, the bare configuration, the peer (both languages, no bilingual plugin, "
-        "no overrides), then the project with an empty `HURRICANE_CACHE_DIR` (scripts/plugin/buildcache.py), "
+        "no overrides), then the project with an empty `BILINGUAL_CACHE_DIR` (scripts/plugin/buildcache.py), "
         "in new processes (start-up included)."
     )
     return t

@@ -7,7 +7,7 @@
    order of their figures (分别…). Every roundup is named there as 飓风N号; every locality, reason
    and campaign is there in words.
 2. Coverage: every quantity of the Chinese text is claimed by a record of the data or falls under
-   NOT_DATA, a short list of figures that are not data, each with its reason.
+   the document's `not_data` (its document.yml), a short list of figures that are not data, each with its reason.
 3. Consistency: the roundups are numbered 1 to N, each once, and N is the stated total; each stated
    count agrees with what it counts; a stated share agrees with its part and whole within the
    rounding of the inputs; a part is not larger than its whole.
@@ -21,46 +21,19 @@ import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 from scripts.checks.consistency import consistency
 from scripts.checks.translation import Key, chinese_directions
+from scripts.core import documents
+from scripts.core.documents import Reasoned
 from scripts.core.findings import Finding
-from scripts.core.paths import DOCS, rel
+from scripts.core.paths import DOCS, ROOT, rel
 from scripts.figures import formatting as display
 from scripts.figures.model import Change, Data, Figure, interview_paragraphs
 from scripts.figures.records import Located
 from scripts.text.blocks import Block, normalize
-from scripts.text.quantities import Quantity, chinese_quantities
-
-# Figures of the text that are not data: (pattern, reason). Each must match somewhere.
-NOT_DATA: list[tuple[str, str]] = [
-    (
-        r"(?<!\d)(?:19|20)\d\d(?=年)",
-        "a year in a date (2016年, 2013年以来): the date of a statement; the records hold it as their period",
-    ),
-    (r"飓风2016", "the name of the campaign, Hurricane 2016"),
-    (
-        r"六大专项|3\+2",
-        "the names of the 2014 and 2015 campaigns (data/figures/campaigns.yml lists them; "
-        "the text does not say what 3 and 2 count)",
-    ),
-    (r"三个定位、两个率先|两升两降|三会", "a slogan or a collective name whose numerals count its own parts"),
-    (
-        r"四位一体|十大民生实事|十大工作机制|20字打击方针",
-        "the name of a framework, a list of projects, a set of "
-        "mechanisms or a guideline; the text spells out its parts",
-    ),
-    (
-        r"以下五方面|六个方面|五类犯罪|其他三类专项|三大职责使命|两个战场",
-        "counts the points, categories or fronts that the text names beside it: the structure of an answer",
-    ),
-    (r"[两三]级", "the levels of government or police just named (省市两级, 省市县三级, 茂名、电白两级)"),
-    (r"三年来", "the time frame of a statement that has no figure (三年来，全省刑事立案连续大幅下降)"),
-]
-NOT_DATA_RE = [(re.compile(p), reason) for p, reason in NOT_DATA]
-MODULE = Path(__file__)  # where NOT_DATA is defined, for the findings about it
+from scripts.text.quantities import Idioms, Quantity, chinese_quantities, idioms_of
 
 CLAUSE_END = "，。；：、！？（）()“”"
 SENTENCE_RE = re.compile(r"[^。；]*[。；]?")
@@ -71,24 +44,12 @@ def _at(record: Located, check: str, id: str, message: str) -> Finding:
     return Finding(record.file, record.line, check, id, message)
 
 
-@cache
-def not_data_lines() -> tuple[int, dict[str, int]]:
-    """The line of NOT_DATA in this module, and the line of each of its entries: {pattern: line}."""
-    lines = MODULE.read_text(encoding="utf-8").split("\n")
-    start = next(n for n, line in enumerate(lines, 1) if line.startswith("NOT_DATA:"))
-    entries: dict[str, int] = {}
-    for n, line in enumerate(lines[start - 1 :], start):
-        if n > start and line.startswith("]"):
-            break
-        for m in re.finditer(r'\(r"((?:[^"\\]|\\.)*)"', line):  # an entry opens with its pattern, a raw string
-            entries.setdefault(m.group(1), n)
-    return start, entries
-
-
-def not_data_line(pattern: str) -> int:
-    """The line of the NOT_DATA entry of `pattern` in this module (of NOT_DATA itself if none is written so)."""
-    start, entries = not_data_lines()
-    return entries.get(pattern, start)
+def not_data(docs: Path = DOCS) -> tuple[list[Reasoned], str, int]:
+    """The not-data list of the documents with data: its entries, and the file and line of the list."""
+    root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
+    found = [d for d in documents.load(root) if d.data is not None]
+    file = rel(found[0].path) if found else "documents/"
+    return [e for d in found for e in d.not_data], file, found[0].not_data_line if found else 1
 
 
 @dataclass
@@ -101,19 +62,30 @@ class _Paragraph:
     claimed: set[tuple[int, int]]  # spans of quantities claimed by a record
     covered: set[tuple[int, int]]  # spans covered by a period, a base or the not-data list
     not_data: list[tuple[int, int]]
+    idioms: Idioms | None = None  # those of the paragraph's document
 
     def in_not_data(self, q: Quantity) -> bool:
         return any(a <= q.start and q.end <= b for a, b in self.not_data)
 
 
-def _paragraphs(docs: Path) -> dict[str, _Paragraph]:
+def _paragraphs(docs: Path, entries: list[Reasoned]) -> dict[str, _Paragraph]:
+    root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
+    idioms = idioms_of([d for d in documents.load(root) if d.data is not None])
     out = {}
     for pid, block in interview_paragraphs(docs).items():
         assert isinstance(block, Block)
         text = block.text
-        spans = [(m.start(), m.end()) for rx, _ in NOT_DATA_RE for m in rx.finditer(text)]
+        spans = [(m.start(), m.end()) for e in entries for m in e.regex.finditer(text)]
         out[pid] = _Paragraph(
-            pid, text, rel(block.path), block.line, chinese_quantities(text, ones=True), set(), set(), spans
+            pid,
+            text,
+            rel(block.path),
+            block.line,
+            chinese_quantities(text, ones=True, idioms=idioms),
+            set(),
+            set(),
+            spans,
+            idioms,
         )
     return out
 
@@ -301,7 +273,7 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
         figures = figures_of.get(pid, [])
         if not figures:
             continue
-        directions = chinese_directions(p.text)
+        directions = chinese_directions(p.text, p.idioms)
         order: list[tuple[int, int, str]] = []
         for f in figures:
             value_q = None
@@ -356,13 +328,12 @@ def _words(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
     return findings
 
 
-def coverage(paragraphs: dict[str, _Paragraph]) -> list[Finding]:
-    """Every quantity of the text (bare 一 aside) is claimed, covered or not data; every entry of
-    NOT_DATA matches something."""
+def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: str) -> list[Finding]:
+    """Every quantity of the text (bare 一 aside) is claimed, covered or not data; every entry of the
+    not-data list (`where`: its document.yml) matches something."""
     findings = []
-    module = rel(MODULE)
     for p in paragraphs.values():
-        for q in chinese_quantities(p.text):
+        for q in chinese_quantities(p.text, idioms=p.idioms):
             if _span(q) in p.claimed or _span(q) in p.covered or p.in_not_data(q):
                 continue
             findings.append(
@@ -372,18 +343,18 @@ def coverage(paragraphs: dict[str, _Paragraph]) -> list[Finding]:
                     "coverage",
                     p.id,
                     f"'{q.text}' ({q}) is neither in the data "
-                    f"(data/figures/) nor on the not-data list ({module} NOT_DATA)",
+                    f"(data/figures/) nor on the not-data list ({where} not_data)",
                 )
             )
-    for (rx, _reason), (pattern, _) in zip(NOT_DATA_RE, NOT_DATA, strict=False):
-        if not any(rx.search(p.text) for p in paragraphs.values()):
+    for e in entries:
+        if not any(e.regex.search(p.text) for p in paragraphs.values()):
             findings.append(
                 Finding(
-                    module,
-                    not_data_line(pattern),
+                    e.file,
+                    e.line,
                     "coverage",
                     "",
-                    f"not-data entry '{pattern}' matches nothing in the text: remove it",
+                    f"not-data entry '{e.pattern}' matches nothing in the text: remove it",
                 )
             )
     return findings
@@ -391,8 +362,9 @@ def coverage(paragraphs: dict[str, _Paragraph]) -> list[Finding]:
 
 def check(data: Data, docs: Path = DOCS) -> list[Finding]:
     """Provenance, coverage and consistency findings (empty: the data is tied to the text)."""
-    paragraphs = _paragraphs(docs)
-    return provenance(data, paragraphs) + coverage(paragraphs) + consistency(data)
+    entries, where, _ = not_data(docs)
+    paragraphs = _paragraphs(docs, entries)
+    return provenance(data, paragraphs) + coverage(paragraphs, entries, where) + consistency(data)
 
 
-__all__ = ["NOT_DATA", "NOT_DATA_RE", "check", "consistency", "coverage", "provenance"]
+__all__ = ["check", "consistency", "coverage", "not_data", "provenance"]

@@ -4,7 +4,7 @@ Both sides are normalised (NFKC, white space removed): the PDF's half-width punc
 and the pages' full-width punctuation then compare equal, and so do the paragraph breaks.
 The text of every Chinese block that is not a structural label (class ``label``), in
 navigation order, must equal the whole source text: nothing dropped, nothing added,
-nothing reordered, no character changed.
+nothing reordered, no character changed. Each document (documents/*/document.yml) has its own source.
 """
 
 from __future__ import annotations
@@ -111,6 +111,18 @@ def compare(pages: list[tuple[str, Place]], source: list[tuple[str, Place]]) -> 
     ]
 
 
-def check(docs: Path = DOCS, source: Path = SOURCE) -> list[Finding]:
-    """The Chinese pages of `docs` against the source text: empty when they are faithful."""
-    return compare(page_segments(load_language(DEFAULT_LANG, docs)), source_segments(source))
+def check(docs: Path = DOCS, source: Path | None = None) -> list[Finding]:
+    """The Chinese pages of each document of `docs` against its source text (scripts/core/documents.py;
+    `source` stands for the source of the document at the language root): empty when they are faithful."""
+    from scripts.core import documents
+
+    root = docs.parent
+    found = documents.load(root) if (root / "mkdocs.yml").exists() else []
+    if not found:
+        return compare(page_segments(load_language(DEFAULT_LANG, docs)), source_segments(source or SOURCE))
+    findings: list[Finding] = []
+    for document in found:
+        text = source if source is not None and document.folder == "" else document.source
+        pages = load_language(DEFAULT_LANG, docs, documents.pages(document, root))
+        findings += compare(page_segments(pages), source_segments(text))
+    return findings

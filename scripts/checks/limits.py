@@ -21,7 +21,7 @@ def check(docs: Path = DOCS, policy: Policy | None = None) -> list[Finding]:
     policy = policy or for_root(docs.parent)
     limits = policy.limits
     findings = []
-    for path in sorted(docs.glob("*/*.md")):
+    for path in sorted(docs.glob("*/**/*.md")):  # a document's pages in its folder too
         size = path.stat().st_size
         if size > limits["page_bytes"]:
             findings.append(

@@ -16,7 +16,7 @@ from decimal import Decimal
 from scripts.core.findings import Finding
 from scripts.core.paths import rel
 from scripts.text.blocks import Block
-from scripts.text.quantities import Quantity, chinese_quantities, english_quantities
+from scripts.text.quantities import Idioms, Quantity, chinese_quantities, english_quantities
 
 Key = tuple[Decimal, bool]
 ZH_LIST_RE = re.compile(r"分别")
@@ -29,9 +29,9 @@ def _key(q: Quantity) -> Key:
     return (q.value, q.percent)
 
 
-def chinese_lists(text: str) -> list[list[Quantity]]:
+def chinese_lists(text: str, idioms: Idioms | None = None) -> list[list[Quantity]]:
     """The figures of each 分别 of a Chinese text that lists two or more, in order."""
-    quantities = chinese_quantities(text)
+    quantities = chinese_quantities(text, idioms=idioms)
     lists = []
     for m in ZH_LIST_RE.finditer(text):
         end_m = ZH_CLAUSE_END_RE.search(text, m.end())
@@ -42,9 +42,9 @@ def chinese_lists(text: str) -> list[list[Quantity]]:
     return lists
 
 
-def english_lists(text: str) -> list[list[Quantity]]:
+def english_lists(text: str, idioms: Idioms | None = None) -> list[list[Quantity]]:
     """The figures right before each "respectively" of an English text that lists two or more, in order."""
-    quantities = english_quantities(text)
+    quantities = english_quantities(text, idioms)
     lists = []
     for m in EN_LIST_RE.finditer(text):
         run: list[Quantity] = []
@@ -59,12 +59,12 @@ def english_lists(text: str) -> list[list[Quantity]]:
     return lists
 
 
-def check(zh: Block, en: Block) -> list[Finding]:
+def check(zh: Block, en: Block, idioms: Idioms | None = None) -> list[Finding]:
     """A finding for each English list given "respectively" whose figures the Chinese lists (分别) in
     another order."""
     findings = []
-    chinese = chinese_lists(zh.text)
-    for listed in english_lists(en.text):
+    chinese = chinese_lists(zh.text, idioms)
+    for listed in english_lists(en.text, idioms):
         keys = [_key(q) for q in listed]
         twin = next((c for c in chinese if sorted(_key(q) for q in c) == sorted(keys)), None)
         if twin is not None and [_key(q) for q in twin] != keys:

@@ -7,6 +7,9 @@
 4. glossary: where the Chinese uses a glossary term, the English uses its rendering or a variant;
 5. leftovers: no Chinese characters or full-width punctuation in English text.
 
+An English block marked `.untranslated` (a new document's, `python -m scripts new`) is aligned, but not yet
+compared: `python -m scripts status` reports it missing.
+
 Each finding (scripts/core/findings.py) reads `file:line: [check] paragraph-id: expected …, found …`.
 """
 
@@ -17,12 +20,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from scripts.checks import respectively
+from scripts.core import documents
 from scripts.core.config import nav_pages
 from scripts.core.findings import Finding
-from scripts.core.paths import DOCS, rel
+from scripts.core.paths import DOCS, ROOT, rel
 from scripts.text import glossary as gl
-from scripts.text.blocks import Block, load_language, page_path, plain_text
-from scripts.text.quantities import Quantity, chinese_quantities, english_quantities
+from scripts.text.blocks import UNTRANSLATED, Block, load_language, page_path, plain_text
+from scripts.text.quantities import Idioms, Quantity, chinese_quantities, english_quantities, idioms_of
 
 CN_UP, CN_DOWN = r"上升|增长|提高|增加|增幅", r"下降|减少|降低|缩减|下滑"
 CN_DIRECTION_RE = re.compile(f"(?P<up>{CN_UP})|(?P<down>{CN_DOWN})")
@@ -45,10 +49,10 @@ def _direction_before(text: str, pos: int, clause_re: re.Pattern[str], direction
     return ("up" if hits[-1].group("up") else "down") if hits else None
 
 
-def chinese_directions(text: str) -> dict[Key, str]:
+def chinese_directions(text: str, idioms: Idioms | None = None) -> dict[Key, str]:
     """{(value, percent): 'up' | 'down'} for each figure the Chinese says rose or fell."""
     out: dict[Key, str] = {}
-    for q in chinese_quantities(text):
+    for q in chinese_quantities(text, idioms=idioms):
         d = _direction_before(text, q.start, CN_CLAUSE_RE, CN_DIRECTION_RE)
         if d:
             out[(q.value, q.percent)] = d
@@ -81,10 +85,10 @@ def _at(b: Block, check: str, message: str) -> Finding:
     return Finding(rel(b.path), b.line, check, b.id, message)
 
 
-def check_pair(zh: Block, en: Block, terms: list[gl.Term]) -> list[Finding]:
-    """Numbers, direction, glossary and leftovers for one paragraph or heading."""
+def check_pair(zh: Block, en: Block, terms: list[gl.Term], idioms: Idioms | None = None) -> list[Finding]:
+    """Numbers, direction, glossary and leftovers for one paragraph or heading (`idioms`: its document's)."""
     findings: list[Finding] = []
-    zq, eq = chinese_quantities(zh.text), english_quantities(en.text)
+    zq, eq = chinese_quantities(zh.text, idioms=idioms), english_quantities(en.text, idioms)
     zkeys, ekeys = {_key(q) for q in zq}, {_key(q) for q in eq}
     first: dict[Key, Quantity] = {}  # each missing value once, where the Chinese first states it
     for q in zq:
@@ -102,7 +106,7 @@ def check_pair(zh: Block, en: Block, terms: list[gl.Term]) -> list[Finding]:
         )
     elif extra:
         findings.append(_at(en, "numbers", f"expected no figure the Chinese lacks, found {_show(extra)}"))
-    for key, direction in chinese_directions(zh.text).items():
+    for key, direction in chinese_directions(zh.text, idioms).items():
         for q in (q for q in eq if _key(q) == key):
             got = english_direction(en.text, q)
             if got != direction:
@@ -126,7 +130,7 @@ def check_pair(zh: Block, en: Block, terms: list[gl.Term]) -> list[Finding]:
                 )
             )
     findings += _wrong_renderings(zh, en, terms)
-    findings += respectively.check(zh, en)  # the order of figures listed with 分别 / "respectively"
+    findings += respectively.check(zh, en, idioms)  # the order of figures listed with 分别 / "respectively"
     allowed = [t.zh for t in terms if t.keep_chinese]
     rest = plain_text(ZH_SPAN_RE.sub("", en.markdown))  # Chinese marked as such (<span lang="zh">) is meant
     for a in allowed:
@@ -169,7 +173,7 @@ def _wrong_renderings(zh: Block, en: Block, terms: list[gl.Term]) -> list[Findin
 
 
 def _shape(b: Block) -> Shape:
-    return (b.kind, b.level, tuple(sorted(b.classes)), b.speaker)
+    return (b.kind, b.level, tuple(sorted(c for c in b.classes if c != UNTRANSLATED)), b.speaker)
 
 
 def check_alignment(zh: list[Block], en: list[Block], en_path: Path) -> list[Finding]:
@@ -223,10 +227,14 @@ def check(docs: Path = DOCS, glossary_path: Path = gl.GLOSSARY, pages: list[str]
     terms = gl.load(glossary_path)
     pages = nav_pages() if pages is None else pages
     zh_pages, en_pages = load_language("zh", docs, pages), load_language("en", docs, pages)
+    found = documents.load(docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT)
     findings: list[Finding] = []
     for page in pages:
         if page not in zh_pages:
             continue
+        owner = documents.owner(page, found)
+        idioms = idioms_of([owner] if owner else found)  # the numbers of its document's text
+        page_terms = gl.with_document(terms, owner.glossary if owner else None, glossary_path)
         en_path = page_path("en", page, docs)
         if page not in en_pages:
             findings.append(Finding(rel(en_path), 1, "alignment", page, "expected an English page, found none"))
@@ -235,6 +243,6 @@ def check(docs: Path = DOCS, glossary_path: Path = gl.GLOSSARY, pages: list[str]
         findings += check_alignment(zh, en, en_path)
         en_by_id = {b.id: b for b in en}
         for z in zh:
-            if z.kind != "container" and z.id in en_by_id:
-                findings += check_pair(z, en_by_id[z.id], terms)
+            if z.kind != "container" and z.id in en_by_id and not en_by_id[z.id].is_untranslated:
+                findings += check_pair(z, en_by_id[z.id], page_terms, idioms)
     return findings

@@ -43,7 +43,17 @@ def read_text(path: Path) -> str:
 
 
 # The project's text inputs, which every check reads: each is UTF-8 without a BOM.
-TEXT_INPUTS = ("mkdocs.yml", "docs/**/*.md", "data/**/*.yml", "data/**/*.json", "source/**/*.txt", "includes/**/*.md")
+TEXT_INPUTS = (
+    "mkdocs.yml",
+    "docs/**/*.md",
+    "data/**/*.yml",
+    "data/**/*.json",
+    "source/**/*.txt",
+    "includes/**/*.md",
+    "documents/**/*.yml",
+    "documents/**/*.json",
+    "documents/**/*.txt",
+)
 
 
 def unreadable(root: Path) -> list[InputError]:

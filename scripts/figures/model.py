@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from scripts.core import documents
 from scripts.core.paths import DOCS, ROOT, rel
 from scripts.core.yamlfile import Lines, YamlError, line_of, read_yaml, schema_errors
 from scripts.figures.records import where
@@ -164,6 +165,8 @@ class Dataset:
 @dataclass
 class Data:
     datasets: dict[str, Dataset]
+    chart_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # its document.yml `charts`
+    title: dict[str, str] = field(default_factory=dict)  # its document's title in each language
 
     def _all(self, attr: str) -> list:
         return [item for ds in self.datasets.values() for item in getattr(ds, attr)]
@@ -320,10 +323,10 @@ def _build(doc: dict[str, Any], lines: Lines, path: Path) -> Dataset:
 
 
 def interview_paragraphs(docs: Path = DOCS) -> dict[str, object]:
-    """The Chinese blocks that are text of the interview (not labels, not containers): {id: Block}."""
+    """The Chinese blocks that are text of the documents with data (not labels, not containers): {id: Block}."""
     return {
         b.id: b
-        for blocks in load_language("zh", docs).values()
+        for blocks in load_language("zh", docs, documents.data_pages(docs.parent)).values()
         for b in blocks
         if b.kind != "container" and not b.is_label
     }
@@ -352,7 +355,10 @@ def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEM
             parsed.append((doc, lines, path))
     if errors:
         raise DataError(errors)
-    data = Data({path.stem: _build(doc, lines, path) for doc, lines, path in parsed})
+    root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
+    owner = next((d for d in documents.load(root) if d.data and d.data.resolve() == data_dir.resolve()), None)
+    datasets = {path.stem: _build(doc, lines, path) for doc, lines, path in parsed}
+    data = Data(datasets, owner.charts if owner else {}, owner.title if owner else {})
     try:
         ids = set(interview_paragraphs(docs))
     except FormatError as err:

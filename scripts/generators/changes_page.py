@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.core import documents
 from scripts.core.config import nav_pages
 from scripts.core.files import write_if_changed
 from scripts.core.findings import Finding
@@ -107,7 +108,8 @@ def _link(page: str, block_id: str, lang: str, viewed: bool) -> str:
 def render_page(changes: list[Change], lang: str, root: Path = ROOT) -> str:
     """The changes page of one language: wholly generated but for its title, so the block checks skip it."""
     t = PAGE_TEXT[lang]
-    pages = nav_pages(root)
+    main = documents.main_document(root)  # the changelog is the interview's: its IDs are those of its pages
+    pages = documents.pages(main, root) if main else nav_pages(root)
     english = load_language("en", root / "docs", pages)
     titles = load_language(lang, root / "docs", pages)
     chinese = load_language("zh", root / "docs", pages)

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from scripts.figures import formatting as display
 from scripts.figures.derived import Derived, base_2015
-from scripts.figures.model import Change, Data, Figure
+from scripts.figures.model import Change, Data, DataError, Figure
 from scripts.generators.chart_svg import (
     LABEL_FONT,
     MIN_FONT,
@@ -78,13 +78,21 @@ def _label_column(labels: list[str], most: float) -> float:
     return min(most, max(text_width(t, LABEL_FONT) for t in labels))
 
 
+def chart_title(data: Data, name: str, lang: str, total: str = "") -> str:
+    """The chart's title in `lang`, as its document.yml `charts` gives it ({total}: the figure it totals)."""
+    titles = data.chart_titles.get(name)
+    if not titles:
+        raise DataError([f"documents/:1: charts: no title for the chart '{name}' in the document.yml of the data"])
+    return titles[lang].replace("{total}", total)
+
+
 # --- changes by indicator -------------------------------------------------------------------------------
 
 
 def changes(data: Data, lang: str, narrow: bool) -> Drawing:
     figures = [f for f in data.figures if f.change and f.change.against != "previous-three-years"]
     zh = lang == "zh"
-    title = "2016年各项指标的变化" if zh else "Changes in the 2016 indicators"
+    title = chart_title(data, "changes", lang)
     groups: dict[str | None, list[Figure]] = {}
     for f in figures:
         groups.setdefault(f.crime_type, []).append(f)
@@ -179,7 +187,7 @@ def roundups(data: Data, lang: str, narrow: bool) -> Drawing:
         for ns in numbers
     ]
     n_total = display.plain(total.stated())
-    title = f"“飓风”系列{n_total}次收网行动，按犯罪类型" if zh else f"The {n_total} Hurricane roundups by crime type"
+    title = chart_title(data, "roundups", lang, total=n_total)
     notes = [f"{s}（{n}）" if zh else f"{s} ({n})" for s, n in zip(said, listed, strict=True)]
     desc = (
         ("；".join(f"{t}{note}" for t, note in zip(labels, notes, strict=True)) + f"；合计{n_total}次。")
@@ -216,11 +224,7 @@ def roundups(data: Data, lang: str, narrow: bool) -> Drawing:
 def fraud(data: Data, lang: str, narrow: bool) -> Drawing:
     rows = [f for f in data.figures if f.crime_type == "fraud" and base_2015(f) and f.unit != "yuan"]
     zh = lang == "zh"
-    title = (
-        "电信网络诈骗：2016年数字与推算的2015年数字"
-        if zh
-        else "Telecom and online fraud: 2016 figures and derived 2015 figures"
-    )
+    title = chart_title(data, "fraud", lang)
     labels = [getattr(f.label, lang) for f in rows]
     stated = [(display.zh_value if zh else display.en_value)(f.stated(), f.unit) for f in rows]
     derived = [(display.zh_derived if zh else display.en_derived)(_base(f).value, f.unit) for f in rows]

@@ -9,8 +9,11 @@ import io
 import json
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from scripts.core import documents
+from scripts.core.paths import ROOT
 from scripts.figures import formatting as display
 from scripts.figures.derived import base_2015
 from scripts.figures.model import Data, Figure, Label
@@ -18,16 +21,23 @@ from scripts.generators.figure_text import value_text
 
 GENERATED_BY = "make tables"
 DOWNLOADS = "downloads"  # docs/zh/downloads/: one copy, for both languages
-FILES = {
-    "json": "hurricane2016-data.json",
-    "figures": "hurricane2016-figures.csv",
-    "operations": "hurricane2016-operations.csv",
-    "localities": "hurricane2016-localities.csv",
-    "campaigns": "hurricane2016-campaigns.csv",
+KINDS = {  # each download's name after the prefix its document gives (document.yml `downloads`)
+    "json": "data.json",
+    "figures": "figures.csv",
+    "operations": "operations.csv",
+    "localities": "localities.csv",
+    "campaigns": "campaigns.csv",
     # the aligned text: made from the pages by every build, into the site only (scripts/translators/aligned.py)
-    "tmx": "hurricane2016-aligned.tmx",
-    "aligned": "hurricane2016-aligned.csv",
+    "tmx": "aligned.tmx",
+    "aligned": "aligned.csv",
 }
+
+
+def files(root: Path = ROOT) -> dict[str, str]:
+    """Each download's file name: `PREFIX-data.json`, … with the prefix of the document that has the data."""
+    prefix = next((d.downloads for d in documents.load(root) if d.data is not None and d.downloads), "data")
+    return {kind: f"{prefix}-{name}" for kind, name in KINDS.items()}
+
 
 # A CSV field: None is written as an empty one. A number (int, Decimal: the data's values, changes and
 # derived values) is written as digits; text (str) is text, however it reads, and is neutralised.
@@ -99,9 +109,9 @@ def figure_record(f: Figure, data: Data) -> dict[str, Any]:
 def export_json(data: Data) -> str:
     obj = {
         "about": {
-            "title": {
-                "zh": "逯峰访谈：“飓风2016”专项行动 — 数据",
-                "en": "Lu Feng Interview: the Hurricane 2016 Campaign — data",
+            "title": {  # its document's title (document.yml)
+                "zh": f"{data.title.get('zh', '')} — 数据",
+                "en": f"{data.title.get('en', data.title.get('zh', ''))} — data",
             },
             "source": "《现代世界警察》 interview with 逯峰 (Lu Feng); each record cites the ID of the Chinese "
             "paragraph that states it",
@@ -178,7 +188,7 @@ def _figure_row(f: Figure) -> list[Cell]:
 
 
 def export_csv(data: Data) -> dict[str, str]:
-    """The CSV files' texts, by their key in FILES."""
+    """The CSV files' texts, by their key in KINDS."""
     return {
         "figures": _csv(
             [

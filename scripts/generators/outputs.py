@@ -7,14 +7,15 @@ import hashlib
 from pathlib import Path
 
 from scripts.checks import data as datacheck
-from scripts.core import generated
+from scripts.core import documents, generated
 from scripts.core.files import write_if_changed
 from scripts.core.languages import LANGS
 from scripts.core.paths import ROOT, rel
+from scripts.core.yamlfile import YamlError
 from scripts.figures.model import Data, DataError, load
 from scripts.generators import charts
-from scripts.generators.downloads import DOWNLOADS, FILES, GENERATED_BY, export_csv, export_json
-from scripts.generators.table_sections import PLACEMENTS, SECTIONS, Context, section
+from scripts.generators.downloads import DOWNLOADS, GENERATED_BY, export_csv, export_json, files
+from scripts.generators.table_sections import SECTIONS, Context, section
 from scripts.text.places import Places
 
 
@@ -88,21 +89,41 @@ def fill_page(text: str, path: Path, sections: dict[str, str], expected: list[st
 # --- everything ----------------------------------------------------------------------------------------------
 
 
+def placements(root: Path = ROOT) -> dict[str, list[str]]:
+    """Which page carries which generated sections, in order: the `tables` of the document.yml of each
+    document with data (scripts/core/documents.py); a section that SECTIONS lacks is a YamlError there."""
+    out: dict[str, list[str]] = {}
+    for document in documents.load(root):
+        if document.data is None:
+            continue
+        unknown = sorted({n for names in document.tables.values() for n in names} - set(SECTIONS))
+        if unknown:
+            raise YamlError(
+                [
+                    f"{rel(document.path)}:1: tables: no generated section {', '.join(repr(n) for n in unknown)} "
+                    f"(the sections: {', '.join(SECTIONS)})"
+                ]
+            )
+        out.update({page: list(names) for page, names in document.tables.items()})
+    return out
+
+
 def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
     """The full new content of every generated file: pages with their sections, charts, downloads."""
     docs = root / "docs"
     places = Places(docs)
+    download_names = files(root)
     out: dict[Path, str] = {}
     errors: list[str] = []
     for lang in LANGS:
-        for page, names in PLACEMENTS.items():
+        for page, names in placements(root).items():
             path = docs / lang / page
             if not path.exists():
                 errors.append(
                     f"{rel(path)}:1: [tables] page missing: it carries the generated sections {', '.join(names)}"
                 )
                 continue
-            c = Context(data, lang, page, places)
+            c = Context(data, lang, page, places, download_names)
             sections = {name: section(name, c) for name in names}
             try:
                 out[path] = fill_page(path.read_text(encoding="utf-8"), path, sections, names)
@@ -111,9 +132,9 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
         for chart in charts.CHARTS:
             for name, text in chart.files(data, lang).items():
                 out[docs / lang / "charts" / name] = text
-    out[docs / "zh" / DOWNLOADS / FILES["json"]] = export_json(data)
+    out[docs / "zh" / DOWNLOADS / download_names["json"]] = export_json(data)
     for kind, text in export_csv(data).items():
-        out[docs / "zh" / DOWNLOADS / FILES[kind]] = text
+        out[docs / "zh" / DOWNLOADS / download_names[kind]] = text
     if errors:
         raise TablesError(errors)
     return out
@@ -131,6 +152,7 @@ def _inputs_digest(root: Path) -> str:
         *sorted((root / "data" / "figures").glob("*.yml")),
         root / "data" / "figures.schema.json",
         root / "mkdocs.yml",
+        *sorted(documents.folder(root).glob(f"*/{documents.FILE}")),  # tables, chart titles, not-data, idioms
         *sorted((root / "docs" / "zh").glob("*.md")),
     ]
     for path in paths:

@@ -20,35 +20,11 @@ from markupsafe import Markup
 from scripts.figures.derived import base_2015
 from scripts.figures.model import Data, Figure, Label
 from scripts.generators import charts
-from scripts.generators.downloads import DOWNLOADS, FILES
+from scripts.generators.downloads import DOWNLOADS
 from scripts.generators.figure_text import change_text, derived_text, roundup_list, value_text
 from scripts.text.places import Places
 
 DATA_PAGE = "data.md"
-PLACEMENTS: dict[str, list[str]] = {
-    "background.md": ["province", "police", "honours"],
-    "part1.md": ["headline"],
-    "part2.md": ["hurricane", "operations", "localities"],
-    "part3.md": ["fraud", "fraud-mechanisms", "drugs", "finance", "theft"],
-    DATA_PAGE: [
-        "headline",
-        "measures",
-        "hurricane",
-        "operations",
-        "fraud",
-        "drugs",
-        "finance",
-        "theft",
-        "fraud-mechanisms",
-        "police",
-        "honours",
-        "province",
-        "localities",
-        "campaigns",
-        "charts",
-        "downloads",
-    ],
-}
 
 WORDS = {
     "zh": {
@@ -112,7 +88,7 @@ DOWNLOAD_TEXT = {
     "zh": {
         "json": "全部数据（JSON）：数字、收网行动、犯罪类型、地区、专项行动，以及标明为推算的2015年数值",
         "figures": "全部数字（CSV，每行一个数字）",
-        "operations": "28次收网行动（CSV）",
+        "operations": "{roundups}次收网行动（CSV）",
         "localities": "重点整治地区（CSV）",
         "campaigns": "历年专项行动（CSV）",
         "tmx": "全文中英对照（TMX 1.4b 翻译记忆，每个标题、段落一个翻译单元，附译注）",
@@ -122,9 +98,9 @@ DOWNLOAD_TEXT = {
         "json": "All data (JSON): figures, roundups, crime types, localities and campaigns, with the derived "
         "2015 values marked as derived",
         "figures": "All figures (CSV, one figure a row)",
-        "operations": "The 28 roundups (CSV)",
+        "operations": "The {roundups} roundups (CSV)",
         "localities": "Localities under focused rectification (CSV)",
-        "campaigns": "Campaigns, 2014–2016 (CSV)",
+        "campaigns": "Campaigns, {first}–{last} (CSV)",
         "tmx": "The whole text, Chinese and English aligned heading by heading and paragraph by paragraph "
         "(TMX 1.4b translation memory, with the translator’s notes)",
         "aligned": "The whole text aligned (CSV, one heading or paragraph a row: source is the Chinese, target "
@@ -162,6 +138,7 @@ class Context:
     lang: str
     page: str  # the page the table goes on: "part1.md"
     places: Places  # where each paragraph stands: its page and its number there
+    downloads: dict[str, str] = field(default_factory=dict)  # each download's file name (downloads.files)
 
     @property
     def w(self) -> dict[str, str]:
@@ -344,6 +321,12 @@ def charts_section(c: Context) -> str:
     return render("charts.html.j2", "charts", c, figures=figures, wide_from=charts.WIDE_FROM)
 
 
+def _counts(data: Data) -> dict[str, int]:
+    """What the downloads' descriptions count, from the data: the roundups, the campaigns' first and last year."""
+    years = [campaign.year for campaign in data.campaigns] or [0]
+    return {"roundups": len(data.operations), "first": min(years), "last": max(years)}
+
+
 def downloads_section(c: Context) -> str:
     return render(
         "downloads.html.j2",
@@ -351,7 +334,7 @@ def downloads_section(c: Context) -> str:
         c,
         up="../" if c.lang == "zh" else "../../",
         folder=DOWNLOADS,
-        files=[(FILES[k], text) for k, text in DOWNLOAD_TEXT[c.lang].items()],
+        files=[(c.downloads[k], text.format(**_counts(c.data))) for k, text in DOWNLOAD_TEXT[c.lang].items()],
     )
 
 

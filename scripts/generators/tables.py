@@ -1,7 +1,7 @@
 """Tables, charts and downloads generated from the data (`make tables`, `python -m scripts tables`).
 
 * Tables: HTML tables in both languages, written into the pages between
-  ``<!-- generated:NAME … -->`` and ``<!-- /generated:NAME -->`` (PLACEMENTS says which page
+  ``<!-- generated:NAME … -->`` and ``<!-- /generated:NAME -->`` (the data's document.yml `tables` says which page
   carries which; the markers' place in a page is the editors' choice, the same in both twins).
   Rendered by the Jinja2 templates in templates/, which escape every string from the data
   (table_sections.py).
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from scripts.core.paths import ROOT
 from scripts.figures.model import DataError
-from scripts.generators.downloads import DOWNLOADS, FILES, GENERATED_BY, export_csv, export_json
+from scripts.generators.downloads import DOWNLOADS, GENERATED_BY, export_csv, export_json, files
 from scripts.generators.figure_text import change_text, derived_text, roundup_list, value_text
 from scripts.generators.outputs import (
     TablesError,
@@ -31,16 +31,15 @@ from scripts.generators.outputs import (
     generate,
     open_marker,
     outputs,
+    placements,
     prepare,
 )
-from scripts.generators.table_sections import DATA_PAGE, PLACEMENTS, SECTIONS, WORDS, Context, section
+from scripts.generators.table_sections import DATA_PAGE, SECTIONS, WORDS, Context, section
 
 __all__ = [
     "DATA_PAGE",
     "DOWNLOADS",
-    "FILES",
     "GENERATED_BY",
-    "PLACEMENTS",
     "ROOT",
     "SECTIONS",
     "WORDS",
@@ -54,10 +53,12 @@ __all__ = [
     "derived_text",
     "export_csv",
     "export_json",
+    "files",
     "fill_page",
     "generate",
     "open_marker",
     "outputs",
+    "placements",
     "prepare",
     "roundup_list",
     "section",

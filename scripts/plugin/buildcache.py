@@ -8,7 +8,8 @@
   their bytecode is kept (Jinja's own FileSystemBytecodeCache, which checks each template's source
   and Jinja's and Python's versions), in a folder of its own for each environment configuration.
 
-Both live in cache_dir(): $HURRICANE_CACHE_DIR, else `cache/hurricane-2016` in the virtual environment
+Both live in cache_dir(): $BILINGUAL_CACHE_DIR (or its old name, $HURRICANE_CACHE_DIR), else
+`cache/bilingual` in the virtual environment
 (so `make distclean` removes it), else the user's cache folder. Nothing there is needed: with the folder
 empty or not writable, a build does the work again and gives the same site.
 """
@@ -25,14 +26,16 @@ from typing import Any
 
 from scripts.core.files import write_atomic
 
-APP = "hurricane-2016"
+APP = "bilingual"
+CACHE_ENV = ("BILINGUAL_CACHE_DIR", "HURRICANE_CACHE_DIR")  # the name, then the old name it had
 SEGMENTS_FILE = "jieba-segments.json"
 SEGMENTS_LIMIT = 200_000  # runs kept beyond those of the last build, before the file is pruned to those
 
 
 def cache_dir() -> Path:
-    if os.environ.get("HURRICANE_CACHE_DIR"):
-        return Path(os.environ["HURRICANE_CACHE_DIR"])
+    for name in CACHE_ENV:
+        if os.environ.get(name):
+            return Path(os.environ[name])
     if sys.prefix != sys.base_prefix:
         return Path(sys.prefix) / "cache" / APP
     import platformdirs

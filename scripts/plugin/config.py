@@ -8,8 +8,8 @@ from mkdocs.config.base import Config
 
 
 class BilingualConfig(Config):
-    # Where the translation state lives (scripts/text/translation_state.py), relative to mkdocs.yml.
-    translation_state = c.Type(str, default="data/translation-state.json")
+    # The folder of the site's documents, one `SLUG/document.yml` each (scripts/core/documents.py).
+    documents = c.Type(str, default="documents")
     # A notice on each English paragraph whose Chinese original changed after it was translated.
     stale_notices = c.Type(bool, default=True)
     # The side-by-side view of every page with text, at `parallel/PAGE/` in each language.

@@ -30,9 +30,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from scripts.core import repository
+from scripts.core import documents, repository
 from scripts.core.config import nav_pages
+from scripts.core.files import InputError
 from scripts.core.languages import DEFAULT_LANG, LANGS, language_of, root
+from scripts.core.yamlfile import YamlError
 from scripts.figures.model import DataError
 from scripts.generators import side_by_side, tables
 from scripts.plugin import buildcache, reader, search, views
@@ -63,8 +65,6 @@ def _refuse_unsafe(project: Path) -> None:
     """Fail the build on a symbolic link in the project (nothing from outside the repository reaches the
     site) or on a mkdocs.yml beyond its allowlist: scripts/checks/symlinks.py and build_policy.py."""
     from scripts.checks import build_policy, symlinks
-    from scripts.core.files import InputError
-    from scripts.core.yamlfile import YamlError
 
     try:
         findings = [*symlinks.check(project), *build_policy.check(project)]
@@ -77,7 +77,8 @@ def _refuse_unsafe(project: Path) -> None:
 class BilingualPlugin(BasePlugin[BilingualConfig]):
     def __init__(self) -> None:
         self.command = "build"
-        self.stale: set[str] = set()
+        self.stale: set[tuple[str, str]] = set()  # (page, ID) of each stale English block
+        self.documents: list[documents.Document] = []  # the site's documents (scripts/core/documents.py)
         self.tooltips: Tooltips | None = None  # the glossary's tooltips, loaded for each build (on_config)
         self.views: dict[str, dict[str, str]] = {}  # src_uri of a page -> the other view: {"url", "label"}
         self.parallel: dict[str, views.View] = {}  # src_uri of a side-by-side page of this build -> its view
@@ -115,23 +116,29 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         if self.config.build_cache:
             buildcache.segment_memo()
         project = self._root(config)
+        try:
+            self.documents = documents.load(project)
+        except (YamlError, InputError) as err:
+            raise PluginError(f"the documents cannot be read:\n{err}") from None
         self.tooltips = Tooltips.load(project, nav_pages(project)) if self.config.tooltips else None
         return config
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = self._language(config)
+        if len(self.documents) > 1 and page.file.src_uri == f"{lang}/index.md":  # the home page lists them
+            markdown += reader.documents_section(self.documents, lang)
         return self.tooltips.markdown(markdown, page.file.src_uri) if self.tooltips else markdown
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._inner_build(config):
             return  # done for the whole build already
-        project = self._root(config)
         if self.config.stale_notices:
             try:
-                self.stale = translation_state.stale_ids(Path(config.docs_dir), project / self.config.translation_state)
+                self.stale = translation_state.stale_ids(Path(config.docs_dir))
             except ValueError as err:  # InputError, FormatError: a file and line, never a traceback
                 raise PluginError(f"the translation state cannot be read:\n{err}") from None
         if self.config.generated == "check":
-            self._generated_files(project)
+            self._generated_files(self._root(config))
 
     def _generated_files(self, project: Path) -> None:
         """`serve`: regenerate the tables, charts and downloads from the data, writing only files that
@@ -220,8 +227,10 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.tooltips:
             html = self.tooltips.html(html, page.file.src_uri)
-        if self.stale and language_of(page.url) != DEFAULT_LANG:
-            html = reader.add_notices(html, page.url, self.stale)
+        if language_of(page.url) != DEFAULT_LANG:
+            src = page.file.src_uri.split("/", 1)[-1]
+            stale = {block_id for stale_page, block_id in self.stale if stale_page == src}
+            html = reader.add_untranslated(reader.add_notices(html, page.url, stale) if stale else html, page.url)
         if self.config.permalinks:
             html = reader.add_permalinks(html, reader.LABELS[self._language(config)]["permalink"])
         if page.file.src_uri in self.parallel:  # its headings are rows, not HTML headings: give it their contents

@@ -21,14 +21,17 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
 
-from scripts.core.languages import language_of
+from scripts.core.documents import Document
+from scripts.core.languages import language_of, mark_chinese
+from scripts.text.segment import escape
 
-LABELS = {  # link to the other view, and the permalink of a paragraph
-    "zh": {"parallel": "中英对照阅读", "single": "只看中文", "permalink": "本段链接"},
+LABELS = {  # link to the other view, the permalink of a paragraph, the home page's list of documents
+    "zh": {"parallel": "中英对照阅读", "single": "只看中文", "permalink": "本段链接", "documents": "本站文献"},
     "en": {
         "parallel": "Read side by side with the Chinese",
         "single": "English only",
         "permalink": "Link to this paragraph",
+        "documents": "Documents on this site",
     },
 }
 PARAGRAPH_RE = re.compile(r'(<p\b[^>]*?\sid="([^"]+)"[^>]*>)(.*?)(</p>)', re.S)
@@ -55,7 +58,7 @@ def add_permalinks(content: str, label: str) -> str:
     return ROW_RE.sub(lambda m: m.group(1) + link(m.group(2)), content)
 
 
-def add_notices(content: str, page_url: str, stale: set[str]) -> str:
+def add_notices(content: str, page_url: str, stale: set[str]) -> str:  # the IDs of this page's stale blocks
     """Insert the stale notice after each stale block of an English page."""
     zh_url = page_url.removeprefix("en/")
     for block_id in sorted(stale):
@@ -67,6 +70,36 @@ def add_notices(content: str, page_url: str, stale: set[str]) -> str:
 
         content = pattern.sub(after, content, count=1)
     return content
+
+
+UNTRANSLATED_RE = re.compile(
+    r'(<(p|h[1-6])\b(?=[^>]*\bclass="(?:[^"]*\s)?untranslated(?:\s[^"]*)?")[^>]*\bid="([^"]+)"[^>]*>)(.*?)(</\2>)', re.S
+)
+UNTRANSLATED_TEXT = "Not yet translated"  # what `python -m scripts new` writes in each English block
+UNTRANSLATED_LINK = '{text}: <a href="{href}" hreflang="zh" lang="en">read the Chinese original</a>'
+
+
+def add_untranslated(content: str, page_url: str) -> str:
+    """Each English block not yet translated (class `untranslated`) says so and links to its Chinese
+    original: never a silent copy of the Chinese."""
+    zh_url = page_url.removeprefix("en/")
+
+    def link(m: re.Match[str]) -> str:
+        href = html.escape(f"{get_relative_url(zh_url, page_url)}#{m.group(3)}")
+        body = m.group(4).replace(UNTRANSLATED_TEXT, UNTRANSLATED_LINK.format(text=UNTRANSLATED_TEXT, href=href), 1)
+        return m.group(1) + body + m.group(5)
+
+    return UNTRANSLATED_RE.sub(link, content)
+
+
+def documents_section(found: list[Document], lang: str) -> str:
+    """The home page's list of the site's documents (Markdown, added to the page's own): each title in the
+    language of the page, or in Chinese marked as such while it has no translation, linking to its first page."""
+    items = []
+    for document in found:
+        title = escape(document.title[lang]) if lang in document.title else mark_chinese(escape(document.title["zh"]))
+        items.append(f"- [{title}]({document.pages[0]})")
+    return "\n".join(["", "", f"## {LABELS[lang]['documents']} {{ #documents .label }}", "", *items, ""])
 
 
 def language_sitemap(sitemap: str, site_path: str, lang: str) -> str:

@@ -62,7 +62,12 @@ def _class(name: str) -> str:
 # a copied table's link to the Data page and every table's source column (where each figure stands).
 CHROME = " | ".join(
     [f".//a[{_class(c)}]" for c in ("paralink", "headerlink", "footnote-backref", "data-table__more")]
-    + [f".//*[{_class('speaker')}]", f".//*[{_class('stale-notice')}]", f".//td[{_class('source')}]"]
+    + [
+        f".//*[{_class('speaker')}]",
+        f".//*[{_class('stale-notice')}]",
+        f".//*[{_class('untranslated')}]",
+        f".//td[{_class('source')}]",
+    ]
     + [".//sup[starts-with(@id, 'fnref:')]", ".//thead"]
 )
 # Of Pagefind's files, what the search uses; the wasm is kept for the language the entry file names.

@@ -41,6 +41,7 @@ NOTE_LABEL_RE = re.compile(r"^tn-[a-z0-9]+(?:-[a-z0-9]+)*$")
 INLINE_ATTRS_RE = re.compile(r"\{:?\s*[.#][^}]*\}")
 LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 TAG_RE = re.compile(r"<[^>]+>")
+UNTRANSLATED = "untranslated"  # the class of an English block not yet translated
 
 
 class FormatError(ValueError):
@@ -80,6 +81,12 @@ class Block:
     def is_label(self) -> bool:
         """Structural labels (added headings, notes) are not text of the source."""
         return "label" in self.classes
+
+    @property
+    def is_untranslated(self) -> bool:
+        """An English block that stands for a translation not yet made (`python -m scripts new` writes
+        every block of a new document's English pages so): the site shows a notice linking to the Chinese."""
+        return UNTRANSLATED in self.classes
 
     @property
     def text(self) -> str:

@@ -76,6 +76,23 @@ def load(path: Path = GLOSSARY, schema_path: Path | None = None) -> list[Term]:
     return terms
 
 
+def with_document(shared: list[Term], path: Path | None, shared_path: Path = GLOSSARY) -> list[Term]:
+    """The shared glossary and the terms a document adds (its document.yml `glossary`, in the glossary's
+    format and schema); GlossaryError at the line of a term the shared glossary has already."""
+    if path is None:
+        return shared
+    added = load(path, shared_path.with_name(SCHEMA_NAME))
+    known = {t.zh: t for t in shared}
+    twice = [
+        f"{rel(path)}:{t.line}: term '{t.zh}' is in {rel(shared_path)}:{known[t.zh].line} already"
+        for t in added
+        if t.zh in known
+    ]
+    if twice:
+        raise GlossaryError("\n".join(twice))
+    return [*shared, *added]
+
+
 def terms_in(text: str, terms: list[Term]) -> list[Term]:
     """Glossary terms used in a Chinese text; a term inside a longer one found there does not count."""
     taken: list[tuple[int, int]] = []

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.core.config import nav_pages
+from scripts.core import documents
 from scripts.core.paths import DOCS
 from scripts.figures.formatting import chinese_numeral
 from scripts.text.blocks import HEADING_RE, Block, load_language, plain_text
@@ -56,7 +56,7 @@ class Places:
     def __init__(self, docs: Path = DOCS) -> None:
         self.places: dict[str, Place] = {}
         self.titles: dict[tuple[str, str], str] = {}  # (page stem, language) -> the page's first heading
-        pages = nav_pages(docs.parent)
+        pages = documents.data_pages(docs.parent)  # the pages whose blocks the data cites
         for page, blocks in load_language("zh", docs, pages).items():
             numbers = numbered(blocks)
             self.places.update({b.id: Place(Path(page).stem, numbers.get(b.id, 0)) for b in blocks})

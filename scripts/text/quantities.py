@@ -9,14 +9,23 @@ operation numbers (飓风13号 = 13). English: thousands separators, thousand/mi
 percent, spelled-out numbers (two, ten, sixty, twenty-eight).
 
 Ordinals rank, they do not count: 第三, 一是…五是, 十九大, 全国第一, "first", "19th" are not quantities.
-Idioms that only look like numbers are listed in CHINESE_IDIOMS, each with its reason.
+Idioms that only look like numbers are of two kinds: those of the language (CHINESE_IDIOMS, ENGLISH_IDIOMS
+here, each with its reason), and those of a document's text, in its document.yml (`idioms`, `named_values`,
+`english_idioms`: scripts/core/documents.py). A check that knows the document passes its `Idioms`; by
+default those of every document of the project apply.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from scripts.core import documents
+from scripts.core.paths import ROOT
 
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 ENGLISH_SCALES = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
@@ -27,30 +36,44 @@ CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 # Measure words and nouns that make a Chinese numeral a quantity (两名, 十个, 七次, 三年来, 四类 …).
 MEASURES = "名个次起项年人类批届级位种串条大方成倍股家所天月周"
 
-# Idioms that contain a numeral but state no quantity: (pattern, reason).
+# Idioms of the language that contain a numeral but state no quantity: (pattern, reason).
 # A bare 一 before a measure word is never compared, nor is a bare English "one": Chinese 一
 # is as often the article "a" (过去的一年, "the past year") as the number one.
 CHINESE_IDIOMS: list[tuple[str, str]] = [
     (r"第[" + CN_NUMERAL + r"\d]+", "ordinal (第三, 第十二次): ranks, does not count"),
     (r"(?<![" + CN_NUMERAL + r"])[一二三四五六七八九十]是", "enumerator of a list (一是…六是)"),
-    (r"十九大", "the Party's 19th National Congress: an ordinal"),
-    (r"十一届八次", "the 8th plenary session of the 11th Provincial Party Committee: ordinals"),
-    (r"二级英雄模范", "second-class hero model: a grade, not a count"),
-    (r"五一", "May Day (1 May), the name of a labour medal"),
-    (r"一把手", "'number one': the top leader of a Party committee"),
-    (r"一门式一网式", "name of a service reform: one counter, one website for every service"),
-    (
-        r"三个定位、两个率先|两升两降|三会",
-        "a name whose numerals are not followed by a measure word; its English name states them (see NAMED_VALUES)",
-    ),
 ]
-_IDIOM_RE = re.compile("|".join(f"(?:{p})" for p, _ in CHINESE_IDIOMS))
-# Names that state numbers without a measure word, and the values their English names state.
-NAMED_VALUES = {
-    "三个定位、两个率先": (Decimal(3), Decimal(2)),  # "three positionings and two take-the-leads"
-    "两升两降": (Decimal(2),),  # "two rises and two falls"
-    "三会": (Decimal(3),),  # "the three commissions" (banking, securities, insurance)
-}
+ENGLISH_IDIOMS: list[tuple[str, str]] = [(r"P2P|no one|one another", "a name or a pronoun, not the number one")]
+
+
+@dataclass(frozen=True)
+class Idioms:
+    """What is no quantity in a text: the language's idioms and a document's (its document.yml)."""
+
+    chinese: re.Pattern[str]
+    english: re.Pattern[str]
+    named: dict[str, tuple[Decimal, ...]]  # names that state numbers without a measure word -> the values
+
+
+def idioms_of(found: Sequence[documents.Document] = ()) -> Idioms:
+    """The idioms of the language and of the documents `found`."""
+    named = {name: values for d in found for name, values in d.named_values.items()}
+    chinese = (
+        [p for p, _ in CHINESE_IDIOMS] + [e.pattern for d in found for e in d.idioms] + [re.escape(n) for n in named]
+    )
+    english = [p for p, _ in ENGLISH_IDIOMS] + [e.pattern for d in found for e in d.english_idioms]
+    return Idioms(
+        re.compile("|".join(f"(?:{p})" for p in chinese)),
+        re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in english) + r")\b", re.IGNORECASE),
+        named,
+    )
+
+
+@cache
+def project_idioms(root: Path = ROOT) -> Idioms:
+    """The idioms of every document of the project at `root`, read once by a process."""
+    return idioms_of(documents.load(root))
+
 
 _CN_ARABIC_RE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(万|亿)?\s*(%|％)?(?![A-Za-z\d])")
 _CN_PER_RE = re.compile(r"(万|千|百)分之([" + CN_NUMERAL + r"]+)")
@@ -100,9 +123,6 @@ _EN_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _EN_ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
-_EN_IDIOMS_RE = re.compile(
-    r"\b(?:P2P|no one|one another|one-door|one-network|one counter|one website)\b", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -146,7 +166,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def chinese_quantities(text: str, *, ones: bool = False) -> list[Quantity]:
+def chinese_quantities(text: str, *, ones: bool = False, idioms: Idioms | None = None) -> list[Quantity]:
     """Every quantity stated in a Chinese text, in order of appearance.
 
     With ``ones=True`` a bare 一 before a measure word (一名民警, 为期一年) is returned too, as 1:
@@ -154,11 +174,12 @@ def chinese_quantities(text: str, *, ones: bool = False) -> list[Quantity]:
     since 一 is as often the article "a" (一批, 过去的一年).
     """
     found: list[Quantity] = []
-    idioms = [(m.start(), m.end()) for m in _IDIOM_RE.finditer(text)]
-    for m in _IDIOM_RE.finditer(text):
-        for value in NAMED_VALUES.get(m.group(0), ()):
+    known = idioms or project_idioms()
+    spans = [(m.start(), m.end()) for m in known.chinese.finditer(text)]
+    for m in known.chinese.finditer(text):
+        for value in known.named.get(m.group(0), ()):
             found.append(Quantity(value, m.group(0), m.start(), m.end()))
-    work = _blank(text, idioms)
+    work = _blank(text, spans)
     for m in _CN_PER_RE.finditer(work):
         base = {"万": 10_000, "千": 1_000, "百": 100}[m.group(1)]
         found.append(Quantity(Decimal(chinese_numeral(m.group(2))), m.group(0), m.start(), m.end()))
@@ -177,11 +198,12 @@ def chinese_quantities(text: str, *, ones: bool = False) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
-def english_quantities(text: str) -> list[Quantity]:
+def english_quantities(text: str, idioms: Idioms | None = None) -> list[Quantity]:
     """Every quantity stated in an English text, in order of appearance."""
     found: list[Quantity] = []
     work = _blank(text, [(m.start(), m.end()) for m in _EN_ORDINAL_RE.finditer(text)])
-    work = _blank(work, [(m.start(), m.end()) for m in _EN_IDIOMS_RE.finditer(work)])
+    known = idioms or project_idioms()
+    work = _blank(work, [(m.start(), m.end()) for m in known.english.finditer(work)])
     for m in _EN_NUMBER_RE.finditer(work):
         value = Decimal(m.group(1).replace(",", "")) * ENGLISH_SCALES.get((m.group(2) or "").lower(), Decimal(1))
         found.append(Quantity(value, m.group(0).strip(), m.start(), m.end(), percent=bool(m.group(3))))

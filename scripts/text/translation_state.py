@@ -45,6 +45,7 @@ class PageStatus:
     stale: int = 0
     missing: int = 0
     entries: list[Entry] = field(default_factory=list)
+    document: str = ""  # the document's slug
 
     @property
     def percent(self) -> float:
@@ -125,55 +126,111 @@ def describe_change(old: str | None, new: str) -> str:
     return "; ".join(parts) or "white space or punctuation width only"
 
 
-def status(docs: Path = DOCS, state_path: Path = STATE, with_changes: bool = True) -> list[PageStatus]:
-    state = load_state(state_path)
+@dataclass(frozen=True)
+class Part:
+    """The pages of one document and the file of its translation state: the translation state keys on
+    the document and the block's ID."""
+
+    slug: str
+    pages: list[str]
+    state: Path
+
+
+def parts(docs: Path = DOCS, state_path: Path | None = None) -> list[Part]:
+    """Each document of the project at `docs`/.. with its pages and state; `state_path` stands for the
+    state of the document at the language root. A folder without mkdocs.yml or documents is one document
+    of all its Chinese pages."""
     root = docs.parent
-    zh_pages, en_pages = load_language("zh", docs), load_language("en", docs)
+    if not (root / "mkdocs.yml").exists():
+        return [Part("", [p for p in nav_pages() if (docs / "zh" / p).exists()], state_path or STATE)]
+    from scripts.core import documents
+
+    found = documents.load(root)
+    if not found:
+        return [Part("", nav_pages(root), state_path or STATE)]
+    return [
+        Part(d.slug, documents.pages(d, root), state_path if state_path and d.folder == "" else d.state) for d in found
+    ]
+
+
+def status(docs: Path = DOCS, state_path: Path | None = None, with_changes: bool = True) -> list[PageStatus]:
+    """Each page of each document: its blocks translated, stale and missing (an English block marked
+    `.untranslated`, as `python -m scripts new` writes it, is missing)."""
+    root = docs.parent
     report = []
-    for page in nav_pages(root) if (root / "mkdocs.yml").exists() else list(zh_pages):
-        if page not in zh_pages:
-            continue
-        ps = PageStatus(page)
-        en = {b.id: b for b in text_blocks(en_pages.get(page, []))}
-        for z in text_blocks(zh_pages[page]):
-            ps.paragraphs += 1
-            e = en.get(z.id)
-            if e is None:
-                ps.missing += 1
-                ps.entries.append(Entry(z.id, page, "missing", z.line))
-            elif state.get(z.id) == fingerprint(z.text):
-                ps.translated += 1
-                ps.entries.append(Entry(z.id, page, "translated", e.line))
-            else:
-                ps.stale += 1
-                old = _old_text(root, page, z.id, state[z.id]) if with_changes and z.id in state else None
-                change = describe_change(old, z.text) if z.id in state else "never recorded as reviewed"
-                ps.entries.append(Entry(z.id, page, "stale", e.line, change))
-        report.append(ps)
+    for part in parts(docs, state_path):
+        state = load_state(part.state)
+        zh_pages, en_pages = load_language("zh", docs, part.pages), load_language("en", docs, part.pages)
+        for page in part.pages:
+            if page not in zh_pages:
+                continue
+            ps = PageStatus(page, document=part.slug)
+            en = {b.id: b for b in text_blocks(en_pages.get(page, [])) if not b.is_untranslated}
+            for z in text_blocks(zh_pages[page]):
+                ps.paragraphs += 1
+                e = en.get(z.id)
+                if e is None:
+                    ps.missing += 1
+                    ps.entries.append(Entry(z.id, page, "missing", z.line))
+                elif state.get(z.id) == fingerprint(z.text):
+                    ps.translated += 1
+                    ps.entries.append(Entry(z.id, page, "translated", e.line))
+                else:
+                    ps.stale += 1
+                    old = _old_text(root, page, z.id, state[z.id]) if with_changes and z.id in state else None
+                    change = describe_change(old, z.text) if z.id in state else "never recorded as reviewed"
+                    ps.entries.append(Entry(z.id, page, "stale", e.line, change))
+            report.append(ps)
     return report
 
 
-def stale_ids(docs: Path = DOCS, state_path: Path = STATE) -> set[str]:
-    return {e.id for ps in status(docs, state_path, with_changes=False) for e in ps.entries if e.status == "stale"}
+def stale_ids(docs: Path = DOCS, state_path: Path | None = None) -> set[tuple[str, str]]:
+    """(page, block ID) of each stale English block: IDs are unique within a document, and so on a page."""
+    return {
+        (e.page, e.id) for ps in status(docs, state_path, with_changes=False) for e in ps.entries if e.status == "stale"
+    }
 
 
-def review(ids: list[str], docs: Path = DOCS, state_path: Path = STATE) -> list[str]:
-    """Record the given blocks (all when `ids` is empty) as translated from the current Chinese."""
-    state = load_state(state_path)
-    zh = {b.id: b for blocks in load_language("zh", docs).values() for b in text_blocks(blocks)}
-    en = {b.id for blocks in load_language("en", docs).values() for b in text_blocks(blocks)}
-    unknown = [i for i in ids if i not in zh]
+def review(ids: list[str], docs: Path = DOCS, state_path: Path | None = None) -> list[str]:
+    """Record the given blocks (all when `ids` is empty) as translated from the current Chinese. An ID
+    that two documents use is named with its document: `SLUG:ID`."""
+    found = parts(docs, state_path)
+    blocks: list[tuple[dict[str, Block], set[str]]] = []
+    index: dict[str, list[int]] = {}
+    for n, part in enumerate(found):
+        zh = {b.id: b for page in load_language("zh", docs, part.pages).values() for b in text_blocks(page)}
+        en_pages = load_language("en", docs, part.pages).values()
+        blocks.append((zh, {b.id for page in en_pages for b in text_blocks(page) if not b.is_untranslated}))
+        for block_id in zh:
+            index.setdefault(block_id, []).append(n)
+            index.setdefault(f"{part.slug}:{block_id}", []).append(n)
+    unknown = [i for i in ids if i not in index]
     if unknown:
         raise KeyError(f"no Chinese block with ID {', '.join(unknown)}")
-    untranslated = [i for i in ids if i not in en]
+    ambiguous = [i for i in ids if len(index[i]) > 1]
+    if ambiguous:
+        named = ", ".join(f"{found[n].slug}:{i}" for i in ambiguous for n in index[i])
+        raise KeyError(f"{', '.join(ambiguous)} is in more than one document: name it with its document ({named})")
+    wanted: dict[int, list[str]] = {}
+    for i in ids:
+        wanted.setdefault(index[i][0], []).append(i.rsplit(":", 1)[-1])
+    untranslated = [i for i in ids if i.rsplit(":", 1)[-1] not in blocks[index[i][0]][1]]
     if untranslated:
         raise KeyError(f"no English block with ID {', '.join(untranslated)}: translate it first")
-    for block_id in ids or [i for i in zh if i in en]:
-        state[block_id] = fingerprint(zh[block_id].text)
-    for block_id in [i for i in state if i not in zh]:
-        del state[block_id]
-    save_state(state, state_path)
-    return ids or sorted(i for i in zh if i in en)
+    done: list[str] = []
+    for n, part in enumerate(found):
+        if ids and n not in wanted:
+            continue
+        zh, en = blocks[n]
+        state = load_state(part.state)
+        todo = wanted[n] if ids else [i for i in zh if i in en]
+        for block_id in todo:
+            state[block_id] = fingerprint(zh[block_id].text)
+        for block_id in [i for i in state if i not in zh]:
+            del state[block_id]
+        save_state(state, part.state)
+        done += todo
+    return ids or sorted(done)
 
 
 def format_report(report: list[PageStatus]) -> str:

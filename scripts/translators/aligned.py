@@ -20,7 +20,8 @@ from lxml import etree
 from translate.storage import tmx
 
 from scripts.core.paths import ROOT
-from scripts.generators.downloads import FILES, _csv
+from scripts.generators.downloads import _csv
+from scripts.generators.downloads import files as download_files
 from scripts.text.blocks import Block, plain_text
 from scripts.translators.document import SOURCE_LANG, TARGET_LANG, Unit, default_document, units
 
@@ -97,4 +98,5 @@ def files(root: Path = ROOT) -> dict[str, str]:
     """The aligned downloads: file name (in the site's downloads folder) -> content."""
     document = default_document(root)
     pairs = paired(document, root)
-    return {FILES["tmx"]: to_tmx(document, pairs), FILES["aligned"]: to_csv(pairs)}
+    names = download_files(root)
+    return {names["tmx"]: to_tmx(document, pairs), names["aligned"]: to_csv(pairs)}

@@ -46,10 +46,15 @@ def check_document(name: str, root: Path = ROOT) -> str:
 
 
 def pages(document: str, root: Path = ROOT) -> list[str]:
-    """The pages of a document that translators write, in navigation order (one document today: the whole
-    navigation), less those a generator makes whole (the glossary, the changes)."""
+    """The pages of a document that translators write, in navigation order (those of the document.yml whose
+    source it is: scripts/core/documents.py), less those a generator makes whole (the glossary, the changes)."""
+    from scripts.core import documents as registry
+
     check_document(document, root)
-    return [p for p in nav_pages(root) if not generated_whole(root / "docs" / "zh" / p)]
+    source = (root / "source" / f"{document}{SOURCE_SUFFIX}").resolve()
+    own = next((d for d in registry.load(root) if d.source.resolve() == source), None)
+    names = registry.pages(own, root) if own else nav_pages(root)
+    return [p for p in names if not generated_whole(root / "docs" / "zh" / p)]
 
 
 def generated_whole(path: Path) -> bool:
@@ -129,7 +134,7 @@ def units(document: str, root: Path = ROOT, details: bool = True) -> list[Unit]:
     terms = glossary.load(root / "data" / "glossary.yml") if details else []
     out = []
     for page in names:
-        en = {b.id: b for b in text_blocks(en_pages.get(page, []))}
+        en = {b.id: b for b in text_blocks(en_pages.get(page, [])) if not b.is_untranslated}
         for z in text_blocks(zh_pages.get(page, [])):
             e = en.get(z.id)
             used = tuple(sorted(glossary.terms_in(z.text, terms), key=lambda t: z.text.find(t.zh)))

@@ -132,6 +132,7 @@ def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus
     copy_project(dest)
     pages = interview_pages(dest)
     nav_lines: list[str] = []
+    copied: list[str] = []  # the copies' pages, which the interview's document.yml lists too
     for k in range(2, copies + 1):
         suffix = f"-c{k}"
         nav_lines.append(f'  - "c{k}":\n')  # each copy a section of the navigation, as a further document is
@@ -141,6 +142,7 @@ def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus
                 src = dest / "docs" / lang / page
                 write_if_changed(dest / "docs" / lang / name, suffix_ids(src.read_text(encoding="utf-8"), suffix))
             nav_lines.append(f"    - {name}\n")
+            copied.append(name)
     config = dest / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     nav = re.search(r"^nav:\n(?:  - .+\n)+", text, re.M)
@@ -151,7 +153,7 @@ def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus
     if main is None:
         raise BenchError("no document at the language root (documents/*/document.yml) to copy")
     described = yaml.safe_load(main.path.read_text(encoding="utf-8"))
-    described["pages"] += [line.strip().removeprefix("- ") for line in nav_lines]
+    described["pages"] += copied
     write_if_changed(main.path, yaml.safe_dump(described, allow_unicode=True, sort_keys=False, width=1000))
     # the source text: the interview again after itself, as the copies follow the pages in the navigation
     source = main.source

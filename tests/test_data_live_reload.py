@@ -88,6 +88,6 @@ def test_editing_a_data_file_during_serve_updates_the_page(project_copy: Path) -
 
 
 def test_a_serve_that_does_not_regenerate_from_the_data_fails_the_live_reload_check(project_copy: Path) -> None:
-    replace_once(project_copy / "mkdocs.yml", "\n  - bilingual\n", "\n  - bilingual:\n      generated: 'off'\n")
+    replace_once(project_copy / "mkdocs.yml", "  - bilingual:\n", "  - bilingual:\n      generated: 'off'\n")
     findings = live_data_findings(project_copy)
     assert len(findings) == 1 and findings[0].startswith("en/part1/ does not show the edited label after the rebuild")

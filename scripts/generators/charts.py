@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from scripts.figures import formatting as display
-from scripts.figures.derived import Derived, base_2015
+from scripts.figures.derived import Derived, previous_year
 from scripts.figures.model import Change, Data, DataError, Figure
 from scripts.generators.chart_svg import (
     LABEL_FONT,
@@ -53,7 +53,7 @@ def _change(f: Figure) -> Change:
 
 
 def _base(f: Figure) -> Derived:
-    base = base_2015(f)
+    base = previous_year(f)
     assert base is not None, f.key
     return base
 
@@ -218,26 +218,27 @@ def roundups(data: Data, lang: str, narrow: bool) -> Drawing:
     return Drawing(title, desc, width, int(y), body)
 
 
-# --- telecom and online fraud: 2016 and the derived 2015 -----------------------------------------------------
+# --- telecom and online fraud: stated and derived previous year-------------------------------------------------
 
 
 def fraud(data: Data, lang: str, narrow: bool) -> Drawing:
-    rows = [f for f in data.figures if f.crime_type == "fraud" and base_2015(f) and f.unit != "yuan"]
+    rows = [f for f in data.figures if f.crime_type == "fraud" and previous_year(f) and f.unit != "yuan"]
     zh = lang == "zh"
     title = chart_title(data, "fraud", lang)
     labels = [getattr(f.label, lang) for f in rows]
     stated = [(display.zh_value if zh else display.en_value)(f.stated(), f.unit) for f in rows]
     derived = [(display.zh_derived if zh else display.en_derived)(_base(f).value, f.unit) for f in rows]
+    base, now = _base(rows[0]).year, _base(rows[0]).year + 1  # the figures' own years, not the code's
     parts = [
-        f"{t}{'：2016年' if zh else ': 2016, '}{s}{'，2015年推算' if zh else '; 2015 derived, '}{d}"
+        f"{t}{f'：{now}年' if zh else f': {now}, '}{s}{f'，{base}年推算' if zh else f'; {base} derived, '}{d}"
         for t, s, d in zip(labels, stated, derived, strict=True)
     ]
     desc = (
-        ("；".join(parts) + "。2015年数值由2016年数值和同比变化推算，不是访谈所述的数字。")
+        ("；".join(parts) + f"。{base}年数值由{now}年数值和同比变化推算，不是访谈所述的数字。")
         if zh
         else (
-            "; ".join(parts) + ". The 2015 values are computed from the 2016 figures and their year-on-year changes; "
-            "the interview does not state them."
+            "; ".join(parts) + f". The {base} values are computed from the {now} figures and their year-on-year "
+            "changes; the interview does not state them."
         )
     )
     most = max(float(max(f.stated(), _base(f).value)) for f in rows)

@@ -1,5 +1,5 @@
 """The data model's vocabulary is the document's, not the code's: the roundups are named as the document's
-`roundups` says (documents/SLUG/document.yml), the derived column is dated by the figures' own period,
+`roundups` says (documents/SLUG/document.yml), the derived column and the crime types' tables are dated by the figures' own period,
 and the page that carries all the data is the document's `data_page`. A broken naming is refused with
 its file and line."""
 
@@ -76,7 +76,9 @@ def test_a_roundup_naming_without_its_placeholder_is_refused_with_file_and_line(
     assert (project_copy / "docs/en/part2.md").read_bytes() == before
 
 
-def test_the_derived_column_is_dated_by_the_figures_own_period(project_copy: Path) -> None:
+def test_the_derived_column_and_the_crime_type_captions_are_dated_by_the_figures_own_period(
+    project_copy: Path,
+) -> None:
     replace_once(
         project_copy / "data/figures/crime_types.yml",
         'period: {zh: 2016年, en: "2016"}',
@@ -90,6 +92,7 @@ def test_the_derived_column_is_dated_by_the_figures_own_period(project_copy: Pat
     assert "2030 (derived)" in en and "computed from the 2031 figure" in en
     assert "2030年（推算）" in zh and "由2031年数值" in zh
     assert "2015 (derived)" not in en and "2015年（推算）" not in zh
+    assert "Telecom and online fraud: indicators, 2031 <" in en and "电信网络诈骗：2031年指标 <" in zh
 
 
 def test_the_page_that_carries_all_the_data_is_the_document_s_data_page(project_copy: Path) -> None:

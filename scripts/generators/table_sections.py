@@ -238,10 +238,13 @@ def _crime_type_table(name: str, key: str) -> Builder:
     def build(c: Context) -> str:
         ct = c.data.crime_type(key)
         figures = [f for f in c.data.datasets["crime_types"].figures if f.crime_type == key]
+        # the period the figures share (2016年 / 2016), from the data; none when they share none
+        periods = {f.period for f in figures if f.period}
+        period = periods.pop() if len(periods) == 1 else None
         caption = c.caption(
-            f"{ct.label.zh}：2016年指标"
+            f"{ct.label.zh}：{period.zh if period else ''}指标"
             if c.lang == "zh"
-            else f"{ct.label.en[0].upper()}{ct.label.en[1:]}: indicators, 2016"
+            else f"{ct.label.en[0].upper()}{ct.label.en[1:]}: indicators{', ' + period.en if period else ''}"
         )
         return render("figures.html.j2", name, c, table=figure_table(name, caption, figures, c))
 

@@ -15,8 +15,8 @@ import yaml
 from conftest import replace_once
 
 INTERVIEW = Path("documents") / "hurricane2016" / "document.yml"
-ZH_NAMING = 'zh: {one: "飓风{n}号", many: "飓风{items}", item: "{n}号", separator: "、"}'
-EN_NAMING = 'en: {one: "Hurricane No. {n}", many: "Hurricane Nos. {items}", item: "{n}", separator: ", "}'
+ZH_NAMING = 'zh: {one: "飓风{n}号", many: "飓风{items}", item: "{n}号", separator: "、"'
+EN_NAMING = '{one: "Hurricane No. {n}", many: "Hurricane Nos. {items}", item: "{n}", separator: ", "'
 
 
 def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -36,8 +36,8 @@ def test_a_document_that_names_its_roundups_otherwise_gets_its_tables_and_downlo
     project_copy: Path,
 ) -> None:
     path = project_copy / INTERVIEW
-    replace_once(path, ZH_NAMING, 'zh: {one: "第{n}号", many: "第{items}", item: "{n}号", separator: "，"}')
-    replace_once(path, EN_NAMING, 'en: {one: "Raid {n}", many: "Raids {items}", item: "#{n}", separator: " and "}')
+    replace_once(path, ZH_NAMING, 'zh: {one: "第{n}号", many: "第{items}", item: "{n}号", separator: "，"')
+    replace_once(path, EN_NAMING, '{one: "Raid {n}", many: "Raids {items}", item: "#{n}", separator: " and "')
     result = cli(project_copy, "tables")
     assert result.returncode == 0, result.stdout + result.stderr
     fraud = roundups_of(project_copy, "fraud")
@@ -45,6 +45,8 @@ def test_a_document_that_names_its_roundups_otherwise_gets_its_tables_and_downlo
     zh = (project_copy / "docs/zh/part2.md").read_text(encoding="utf-8")
     assert "Raids " + " and ".join(f"#{n}" for n in fraud) in en
     assert "第" + "，".join(f"{n}号" for n in fraud) in zh
+    chart = (project_copy / "docs/en/charts/roundups.svg").read_text(encoding="utf-8")
+    assert "Nos. " + " and ".join(f"#{n}" for n in fraud) in chart
     cells = re.findall(r'<td class="operations"[^>]*>([^<]*)</td>', en)
     assert cells and not [cell for cell in cells if "Hurricane" in cell]
     exported = json.loads((project_copy / "docs/zh/downloads/hurricane2016-data.json").read_text(encoding="utf-8"))
@@ -54,7 +56,7 @@ def test_a_document_that_names_its_roundups_otherwise_gets_its_tables_and_downlo
 
 def test_the_data_check_finds_each_roundup_by_the_document_s_chinese_item(project_copy: Path) -> None:
     path = project_copy / INTERVIEW
-    replace_once(path, ZH_NAMING, 'zh: {one: "飓风{n}号", many: "飓风{items}", item: "第{n}次", separator: "、"}')
+    replace_once(path, ZH_NAMING, 'zh: {one: "飓风{n}号", many: "飓风{items}", item: "第{n}次", separator: "、"')
     result = cli(project_copy, "data")
     assert result.returncode == 1, result.stdout + result.stderr
     first = roundups_of(project_copy, "fraud")[0]
@@ -92,6 +94,8 @@ def test_the_derived_column_and_the_crime_type_captions_are_dated_by_the_figures
     assert "2030 (derived)" in en and "computed from the 2031 figure" in en
     assert "2030年（推算）" in zh and "由2031年数值" in zh
     assert "2015 (derived)" not in en and "2015年（推算）" not in zh
+    assert "The 2030 values are computed from the 2031 figures" in out[project_copy / "docs/en/charts/fraud.svg"]
+    assert "2030年数值由2031年数值" in out[project_copy / "docs/zh/charts/fraud.svg"]
     assert "Telecom and online fraud: indicators, 2031 <" in en and "电信网络诈骗：2031年指标 <" in zh
 
 

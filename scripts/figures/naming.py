@@ -16,16 +16,20 @@ class Naming:
     many: str  # '{items}': the items joined by `separator`
     item: str  # '{n}'
     separator: str
+    short_one: str = ""  # where the series goes without saying (a chart's notes): 'No. {n}'; else `one`
+    short_many: str = ""  # 'Nos. {items}'; else `many`
 
     def name(self, number: int) -> str:
         """'飓风3号' / 'Hurricane No. 3'."""
         return self.one.format(n=number)
 
-    def names(self, numbers: Sequence[int]) -> str:
-        """'飓风1号、2号' / 'Hurricane Nos. 1, 2'; a single roundup by its own name."""
+    def names(self, numbers: Sequence[int], short: bool = False) -> str:
+        """'飓风1号、2号' / 'Hurricane Nos. 1, 2' (short: '1号、2号' / 'Nos. 1, 2'); one roundup by its own name."""
+        one = (self.short_one if short else "") or self.one
+        many = (self.short_many if short else "") or self.many
         if len(numbers) == 1:
-            return self.name(numbers[0])
-        return self.many.format(items=self.separator.join(self.item.format(n=n) for n in numbers))
+            return one.format(n=numbers[0])
+        return many.format(items=self.separator.join(self.item.format(n=n) for n in numbers))
 
     @property
     def around(self) -> tuple[str, str]:
@@ -40,4 +44,7 @@ PLAIN = Naming("{n}", "{items}", "{n}", ", ")
 
 def namings(raw: dict[str, dict[str, str]]) -> dict[str, Naming]:
     """Each language's Naming from a document's `roundups` (already checked against its schema)."""
-    return {lang: Naming(d["one"], d["many"], d["item"], d["separator"]) for lang, d in raw.items()}
+    return {
+        lang: Naming(d["one"], d["many"], d["item"], d["separator"], d.get("short_one", ""), d.get("short_many", ""))
+        for lang, d in raw.items()
+    }

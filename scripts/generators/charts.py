@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from scripts.figures import formatting as display
-from scripts.figures.derived import Derived, previous_year
+from scripts.figures.derived import Derived, period_year, previous_year
 from scripts.figures.model import Change, Data, DataError, Figure
 from scripts.generators.chart_svg import (
     LABEL_FONT,
@@ -105,13 +105,19 @@ def changes(data: Data, lang: str, narrow: bool) -> Drawing:
     parts = [
         (_label(f, data, lang) + ("" if zh else ": ") + change(_change(f).percent, _change(f).against)) for f in figures
     ]
+    # the year the figures state (their periods: 2016, or the year without one), from the data
+    years = {n for f in figures if (n := period_year(f)) is not None}
+    year = str(years.pop()) if len(years) == 1 else ""
     desc = (
-        ("横条表示各项指标2016年的变化百分比，向左为下降，向右为上升。" + "；".join(parts) + "。")
+        (
+            f"横条表示各项指标{year + '年' if year else ''}的变化百分比，向左为下降，向右为上升。"
+            + "；".join(parts)
+            + "。"
+        )
         if zh
         else (
-            "Bars show the percentage change of each indicator in 2016, left for a fall, right for a rise. "
-            + "; ".join(parts)
-            + "."
+            f"Bars show the percentage change of each indicator{' in ' + year if year else ''}, left for a fall, "
+            "right for a rise. " + "; ".join(parts) + "."
         )
     )
     values = [float(_change(f).percent) for f in figures]
@@ -182,10 +188,7 @@ def roundups(data: Data, lang: str, narrow: bool) -> Drawing:
     labels = [_capital(getattr(ct.label, lang), lang) for ct in data.crime_types]
     numbers = [[o.number for o in data.operations if o.crime_type == ct.key] for ct in data.crime_types]
     said = [display.zh_value(f.stated(), f.unit) if zh else display.plain(f.stated()) for f in counts]
-    listed = [
-        "、".join(f"{n}号" for n in ns) if zh else ("No. " if len(ns) == 1 else "Nos. ") + ", ".join(map(str, ns))
-        for ns in numbers
-    ]
+    listed = [data.naming(lang).names(ns, short=True) for ns in numbers]  # the document's words (naming.py)
     n_total = display.plain(total.stated())
     title = chart_title(data, "roundups", lang, total=n_total)
     notes = [f"{s}（{n}）" if zh else f"{s} ({n})" for s, n in zip(said, listed, strict=True)]

@@ -96,6 +96,8 @@ def test_the_derived_column_and_the_crime_type_captions_are_dated_by_the_figures
     assert "2015 (derived)" not in en and "2015年（推算）" not in zh
     assert "The 2030 values are computed from the 2031 figures" in out[project_copy / "docs/en/charts/fraud.svg"]
     assert "2030年数值由2031年数值" in out[project_copy / "docs/zh/charts/fraud.svg"]
+    assert "2031 (stated in the interview)" in out[project_copy / "docs/en/charts/fraud.svg"]
+    assert "2030年（由同比变化推算）" in out[project_copy / "docs/zh/charts/fraud.svg"]
     assert "Telecom and online fraud: indicators, 2031 <" in en and "电信网络诈骗：2031年指标 <" in zh
 
 

@@ -256,8 +256,8 @@ def fraud(data: Data, lang: str, narrow: bool) -> Drawing:
     def x(v: float) -> float:
         return float(label_w + v / hi * plot_w)
 
-    legend_stated = "2016年（访谈所述）" if zh else "2016 (stated in the interview)"
-    legend_derived = "2015年（由同比变化推算）" if zh else "2015 (derived from the year-on-year change)"
+    legend_stated = f"{now}年（访谈所述）" if zh else f"{now} (stated in the interview)"
+    legend_derived = f"{base}年（由同比变化推算）" if zh else f"{base} (derived from the year-on-year change)"
     body: list[str] = []
     y = 4.0
     legend_x = 0.0

@@ -4,7 +4,7 @@
    655000 here), read by scripts/text/quantities.py; the measure word after it, if any, is one of its unit's;
    its qualifier (约, 近, 逾, 多, 以上, 左右) is the text's; its change has the text's size and
    direction (上升/下降) and base (同比, 同比前三年, none), and the changes of a paragraph come in the
-   order of their figures (分别…). Every roundup is named there as 飓风N号; every locality, reason
+   order of their figures (分别…). Every roundup is named there by its document's Chinese `roundups` item (飓风N号: '{n}号'); every locality, reason
    and campaign is there in words.
 2. Coverage: every quantity of the Chinese text is claimed by a record of the data or falls under
    the document's `not_data` (its document.yml), a short list of figures that are not data, each with its reason.
@@ -153,17 +153,24 @@ def _cover_text(p: _Paragraph, phrase: str) -> None:
                 p.covered.add(_span(q))
 
 
-def _roundup_mentions(p: _Paragraph, number: int) -> list[Quantity]:
-    return [q for q in p.quantities if q.value == number and not q.percent and p.text[q.end : q.end + 1] == "号"]
+def _names_roundup(p: _Paragraph, q: Quantity, around: tuple[str, str]) -> bool:
+    """Whether quantity q is a roundup's number: it stands as the Chinese item of the document's naming
+    ('{n}号': before it '', after it '号'). A naming that puts nothing around the number marks none."""
+    before, after = around
+    return (before or after) != "" and p.text[: q.start].endswith(before) and p.text[q.end :].startswith(after)
 
 
-def _figure_value(f: Figure, value: Decimal, p: _Paragraph) -> list[Finding]:
+def _roundup_mentions(p: _Paragraph, number: int, around: tuple[str, str]) -> list[Quantity]:
+    return [q for q in p.quantities if q.value == number and not q.percent and _names_roundup(p, q, around)]
+
+
+def _figure_value(f: Figure, value: Decimal, p: _Paragraph, around: tuple[str, str]) -> list[Finding]:
     """Claim the quantity stating f's value; findings if the text does not state it so."""
     findings = []
     candidates = [
         q
         for q in p.quantities
-        if q.value == value and _span(q) not in p.claimed and not p.in_not_data(q) and p.text[q.end : q.end + 1] != "号"
+        if q.value == value and _span(q) not in p.claimed and not p.in_not_data(q) and not _names_roundup(p, q, around)
     ]
     fitting = [q for q in candidates if _unit_ok(p.text, q, f.unit)]
     if not fitting:
@@ -243,15 +250,22 @@ def _figure_change(
 def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
     """Every record of the data against the paragraph it cites; claims the quantities it states there."""
     findings: list[Finding] = []
-    # roundups: each named 飓风N号 in its paragraph; a group of results names them again
+    # roundups: each named in its paragraph as its document names it (飓风N号); a group of results names them again
+    naming = data.naming("zh")
+    around = naming.around
     for o in data.operations:
         p = paragraphs[o.paragraph]
-        free = [q for q in _roundup_mentions(p, o.number) if _span(q) not in p.claimed]
+        free = [q for q in _roundup_mentions(p, o.number, around) if _span(q) not in p.claimed]
         if free:
             p.claimed.add(_span(free[0]))
         else:
             findings.append(
-                _at(o, "provenance", f"roundup {o.number}", f"'{o.number}号' is not named in {o.paragraph}")
+                _at(
+                    o,
+                    "provenance",
+                    f"roundup {o.number}",
+                    f"'{naming.item.format(n=o.number)}' is not named in {o.paragraph}",
+                )
             )
     figures_of: dict[str, list[Figure]] = {}  # paragraph ID -> its figures, in the data's order
     for f in data.figures:
@@ -260,14 +274,19 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
         p = paragraphs[pid]
         for group in dict.fromkeys(f.operations for f in figures_of[pid] if f.operations):
             for n in group:
-                mentions = _roundup_mentions(p, n)
+                mentions = _roundup_mentions(p, n, around)
                 free = [q for q in mentions if _span(q) not in p.claimed]
                 if free:
                     p.claimed.add(_span(free[0]))
                 elif not mentions:
                     first = next(f for f in figures_of[pid] if f.operations == group)
                     findings.append(
-                        _at(first, "provenance", first.key, f"operations: roundup {n} ('{n}号') is not named in {pid}")
+                        _at(
+                            first,
+                            "provenance",
+                            first.key,
+                            f"operations: roundup {n} ('{naming.item.format(n=n)}') is not named in {pid}",
+                        )
                     )
     for pid, p in paragraphs.items():
         figures = figures_of.get(pid, [])
@@ -279,7 +298,7 @@ def provenance(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
             value_q = None
             if f.value is not None:
                 before = set(p.claimed)
-                findings += _figure_value(f, f.value, p)
+                findings += _figure_value(f, f.value, p, around)
                 new = p.claimed - before
                 value_q = min(new)[0] if new else None
             if f.change:

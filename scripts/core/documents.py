@@ -61,6 +61,8 @@ class Document:
     named_values: dict[str, tuple[Decimal, ...]] = field(default_factory=dict)
     tables: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> its generated sections
     charts: dict[str, dict[str, str]] = field(default_factory=dict)  # chart -> language -> title
+    roundups: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> its naming (figures/naming.py)
+    data_page: str = ""  # the page that carries every section of its data
     not_data_line: int = 1  # of the list in document.yml
 
 
@@ -89,6 +91,9 @@ def _read(path: Path, root: Path) -> tuple[Document, dict[str, int]]:
     for page in pages:
         if doc["folder"] and not page.startswith(doc["folder"] + "/"):
             raise YamlError([f"{rel(path)}:{where[page]}: pages: '{page}' is not in the folder '{doc['folder']}/'"])
+    if "data_page" in doc and doc["data_page"] not in pages:
+        line = line_of(lines, ("data_page",))
+        raise YamlError([f"{rel(path)}:{line}: data_page: '{doc['data_page']}' is not one of its pages"])
     return (
         Document(
             slug=path.parent.name,
@@ -109,6 +114,8 @@ def _read(path: Path, root: Path) -> tuple[Document, dict[str, int]]:
             named_values={k: tuple(Decimal(v) for v in vs) for k, vs in doc.get("named_values", {}).items()},
             tables={page: tuple(names) for page, names in doc.get("tables", {}).items()},
             charts={name: dict(titles) for name, titles in doc.get("charts", {}).items()},
+            roundups={lang: dict(naming) for lang, naming in doc.get("roundups", {}).items()},
+            data_page=doc.get("data_page", ""),
         ),
         where,
     )

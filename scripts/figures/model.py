@@ -17,6 +17,7 @@ from typing import Any
 from scripts.core import documents
 from scripts.core.paths import DOCS, ROOT, rel
 from scripts.core.yamlfile import Lines, YamlError, line_of, read_yaml, schema_errors
+from scripts.figures.naming import PLAIN, Naming, namings
 from scripts.figures.records import where
 from scripts.figures.references import references
 from scripts.text.blocks import FormatError, load_language
@@ -108,10 +109,7 @@ class Operation:
     dataset: str
     file: str
     line: int
-
-    @property
-    def label(self) -> Label:
-        return Label(f"飓风{self.number}号", f"Hurricane No. {self.number}")
+    label: Label  # its name in each language, by its document's `roundups` (figures/naming.py)
 
 
 @dataclass(frozen=True)
@@ -167,6 +165,11 @@ class Data:
     datasets: dict[str, Dataset]
     chart_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # its document.yml `charts`
     title: dict[str, str] = field(default_factory=dict)  # its document's title in each language
+    roundups: dict[str, Naming] = field(default_factory=dict)  # how its document names roundups, per language
+    data_page: str = ""  # its document's page that carries every section of the data
+
+    def naming(self, lang: str) -> Naming:
+        return self.roundups.get(lang, PLAIN)
 
     def _all(self, attr: str) -> list:
         return [item for ds in self.datasets.values() for item in getattr(ds, attr)]
@@ -252,7 +255,7 @@ def _dec(x: float | int | None) -> Decimal | None:
     return None if x is None else Decimal(str(x))
 
 
-def _build(doc: dict[str, Any], lines: Lines, path: Path) -> Dataset:
+def _build(doc: dict[str, Any], lines: Lines, path: Path, naming: dict[str, Naming]) -> Dataset:
     name, file = path.stem, rel(path)
     ds = Dataset(name, path, _label(doc["title"]))
     for i, r in enumerate(doc.get("figures") or []):
@@ -286,7 +289,15 @@ def _build(doc: dict[str, Any], lines: Lines, path: Path) -> Dataset:
         )
     for i, r in enumerate(doc.get("operations") or []):
         ds.operations.append(
-            Operation(r["number"], r["crime_type"], r["paragraph"], name, file, line_of(lines, ("operations", i)))
+            Operation(
+                r["number"],
+                r["crime_type"],
+                r["paragraph"],
+                name,
+                file,
+                line_of(lines, ("operations", i)),
+                Label(*(naming.get(lang, PLAIN).name(r["number"]) for lang in ("zh", "en"))),
+            )
         )
     for i, r in enumerate(doc.get("reasons") or []):
         ds.reasons.append(
@@ -357,8 +368,11 @@ def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEM
         raise DataError(errors)
     root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
     owner = next((d for d in documents.load(root) if d.data and d.data.resolve() == data_dir.resolve()), None)
-    datasets = {path.stem: _build(doc, lines, path) for doc, lines, path in parsed}
-    data = Data(datasets, owner.charts if owner else {}, owner.title if owner else {})
+    naming = namings(owner.roundups) if owner else {}
+    datasets = {path.stem: _build(doc, lines, path, naming) for doc, lines, path in parsed}
+    data = Data(
+        datasets, owner.charts if owner else {}, owner.title if owner else {}, naming, owner.data_page if owner else ""
+    )
     try:
         ids = set(interview_paragraphs(docs))
     except FormatError as err:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from scripts.figures import formatting as display
-from scripts.figures.derived import Derived, base_2015
+from scripts.figures.derived import Derived, period_year, previous_year
 from scripts.figures.model import Change, Data, DataError, Figure
 from scripts.generators.chart_svg import (
     LABEL_FONT,
@@ -53,7 +53,7 @@ def _change(f: Figure) -> Change:
 
 
 def _base(f: Figure) -> Derived:
-    base = base_2015(f)
+    base = previous_year(f)
     assert base is not None, f.key
     return base
 
@@ -105,13 +105,19 @@ def changes(data: Data, lang: str, narrow: bool) -> Drawing:
     parts = [
         (_label(f, data, lang) + ("" if zh else ": ") + change(_change(f).percent, _change(f).against)) for f in figures
     ]
+    # the year the figures state (their periods: 2016, or the year without one), from the data
+    years = {n for f in figures if (n := period_year(f)) is not None}
+    year = str(years.pop()) if len(years) == 1 else ""
     desc = (
-        ("横条表示各项指标2016年的变化百分比，向左为下降，向右为上升。" + "；".join(parts) + "。")
+        (
+            f"横条表示各项指标{year + '年' if year else ''}的变化百分比，向左为下降，向右为上升。"
+            + "；".join(parts)
+            + "。"
+        )
         if zh
         else (
-            "Bars show the percentage change of each indicator in 2016, left for a fall, right for a rise. "
-            + "; ".join(parts)
-            + "."
+            f"Bars show the percentage change of each indicator{' in ' + year if year else ''}, left for a fall, "
+            "right for a rise. " + "; ".join(parts) + "."
         )
     )
     values = [float(_change(f).percent) for f in figures]
@@ -182,10 +188,7 @@ def roundups(data: Data, lang: str, narrow: bool) -> Drawing:
     labels = [_capital(getattr(ct.label, lang), lang) for ct in data.crime_types]
     numbers = [[o.number for o in data.operations if o.crime_type == ct.key] for ct in data.crime_types]
     said = [display.zh_value(f.stated(), f.unit) if zh else display.plain(f.stated()) for f in counts]
-    listed = [
-        "、".join(f"{n}号" for n in ns) if zh else ("No. " if len(ns) == 1 else "Nos. ") + ", ".join(map(str, ns))
-        for ns in numbers
-    ]
+    listed = [data.naming(lang).names(ns, short=True) for ns in numbers]  # the document's words (naming.py)
     n_total = display.plain(total.stated())
     title = chart_title(data, "roundups", lang, total=n_total)
     notes = [f"{s}（{n}）" if zh else f"{s} ({n})" for s, n in zip(said, listed, strict=True)]
@@ -218,26 +221,27 @@ def roundups(data: Data, lang: str, narrow: bool) -> Drawing:
     return Drawing(title, desc, width, int(y), body)
 
 
-# --- telecom and online fraud: 2016 and the derived 2015 -----------------------------------------------------
+# --- telecom and online fraud: stated and derived previous year-------------------------------------------------
 
 
 def fraud(data: Data, lang: str, narrow: bool) -> Drawing:
-    rows = [f for f in data.figures if f.crime_type == "fraud" and base_2015(f) and f.unit != "yuan"]
+    rows = [f for f in data.figures if f.crime_type == "fraud" and previous_year(f) and f.unit != "yuan"]
     zh = lang == "zh"
     title = chart_title(data, "fraud", lang)
     labels = [getattr(f.label, lang) for f in rows]
     stated = [(display.zh_value if zh else display.en_value)(f.stated(), f.unit) for f in rows]
     derived = [(display.zh_derived if zh else display.en_derived)(_base(f).value, f.unit) for f in rows]
+    base, now = _base(rows[0]).year, _base(rows[0]).year + 1  # the figures' own years, not the code's
     parts = [
-        f"{t}{'：2016年' if zh else ': 2016, '}{s}{'，2015年推算' if zh else '; 2015 derived, '}{d}"
+        f"{t}{f'：{now}年' if zh else f': {now}, '}{s}{f'，{base}年推算' if zh else f'; {base} derived, '}{d}"
         for t, s, d in zip(labels, stated, derived, strict=True)
     ]
     desc = (
-        ("；".join(parts) + "。2015年数值由2016年数值和同比变化推算，不是访谈所述的数字。")
+        ("；".join(parts) + f"。{base}年数值由{now}年数值和同比变化推算，不是访谈所述的数字。")
         if zh
         else (
-            "; ".join(parts) + ". The 2015 values are computed from the 2016 figures and their year-on-year changes; "
-            "the interview does not state them."
+            "; ".join(parts) + f". The {base} values are computed from the {now} figures and their year-on-year "
+            "changes; the interview does not state them."
         )
     )
     most = max(float(max(f.stated(), _base(f).value)) for f in rows)
@@ -252,8 +256,8 @@ def fraud(data: Data, lang: str, narrow: bool) -> Drawing:
     def x(v: float) -> float:
         return float(label_w + v / hi * plot_w)
 
-    legend_stated = "2016年（访谈所述）" if zh else "2016 (stated in the interview)"
-    legend_derived = "2015年（由同比变化推算）" if zh else "2015 (derived from the year-on-year change)"
+    legend_stated = f"{now}年（访谈所述）" if zh else f"{now} (stated in the interview)"
+    legend_derived = f"{base}年（由同比变化推算）" if zh else f"{base} (derived from the year-on-year change)"
     body: list[str] = []
     y = 4.0
     legend_x = 0.0

@@ -1,6 +1,9 @@
 """The downloads: the whole data as JSON and as CSV files, in docs/zh/downloads/ (one copy, for both
 languages), linked from the Data page. They are generated (JSON and CSV cannot say so themselves): a
-2015 value computed from a year-on-year change is marked as derived (`base_2015_derived`)."""
+previous year's value computed from a year-on-year change is marked as derived (`base_2015_derived`).
+
+The names `base_2015_derived*` (JSON key, CSV columns) stay as they were published although the year
+they hold comes from the data (scripts/figures/derived.py): downstream readers depend on them."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from typing import Any
 from scripts.core import documents
 from scripts.core.paths import ROOT
 from scripts.figures import formatting as display
-from scripts.figures.derived import base_2015
+from scripts.figures.derived import previous_year
 from scripts.figures.model import Data, Figure, Label
 from scripts.generators.figure_text import value_text
 
@@ -75,7 +78,7 @@ def _lab(label: Label | None) -> dict[str, str] | None:
 
 
 def figure_record(f: Figure, data: Data) -> dict[str, Any]:
-    base = base_2015(f)
+    base = previous_year(f)
     return {
         "key": f.key,
         "dataset": f.dataset,
@@ -161,7 +164,7 @@ def _csv(header: list[str], rows: Sequence[Sequence[Cell]]) -> str:
 
 
 def _figure_row(f: Figure) -> list[Cell]:
-    base = base_2015(f)
+    base = previous_year(f)
     return [
         f.key,
         f.dataset,

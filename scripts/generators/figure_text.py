@@ -1,12 +1,11 @@
-"""A figure's texts as the tables and the downloads show them: its value, its change, its derived 2015
-value, and a list of roundups. Plain text, never HTML: the templates escape it."""
+"""A figure's texts as the tables and the downloads show them: its value, its change, its derived value
+of the previous year. Plain text, never HTML: the templates escape it. (Roundups are named by their
+document: scripts/figures/naming.py.)"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from scripts.figures import formatting as display
-from scripts.figures.derived import base_2015
+from scripts.figures.derived import previous_year
 from scripts.figures.model import Figure
 
 
@@ -23,15 +22,8 @@ def change_text(f: Figure, lang: str) -> str:
 
 
 def derived_text(f: Figure, lang: str) -> str:
-    """The derived 2015 value ('≈78.4万起'), or '' when the figure has none."""
-    base = base_2015(f)
+    """The derived value of the previous year ('≈78.4万起'), or '' when the figure has none."""
+    base = previous_year(f)
     if base is None:
         return ""
     return (display.zh_derived if lang == "zh" else display.en_derived)(base.value, f.unit)
-
-
-def roundup_list(numbers: Sequence[int], lang: str) -> str:
-    """'飓风1号、2号' / 'Hurricane Nos. 1, 2'."""
-    if lang == "zh":
-        return "飓风" + "、".join(f"{n}号" for n in numbers)
-    return ("Hurricane No. " if len(numbers) == 1 else "Hurricane Nos. ") + ", ".join(str(n) for n in numbers)

@@ -17,14 +17,12 @@ from typing import Any, NamedTuple
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from scripts.figures.derived import base_2015
-from scripts.figures.model import Data, Figure, Label
+from scripts.figures.derived import previous_year
+from scripts.figures.model import Data, DataError, Figure, Label
 from scripts.generators import charts
 from scripts.generators.downloads import DOWNLOADS
-from scripts.generators.figure_text import change_text, derived_text, roundup_list, value_text
+from scripts.generators.figure_text import change_text, derived_text, value_text
 from scripts.text.places import Places
-
-DATA_PAGE = "data.md"
 
 WORDS = {
     "zh": {
@@ -32,7 +30,7 @@ WORDS = {
         "value": "数值",
         "period": "时期",
         "change": "变化",
-        "derived": "2015年（推算）",
+        "derived": "{year}年（推算）",
         "source": "出处",
         "table": "表",
         "crime_type": "犯罪类型",
@@ -51,15 +49,15 @@ WORDS = {
         "sep": "；",
         "list": "、",
         "colon": "：",
-        "derived_note": "“2015年（推算）”一栏不是访谈所述的数字：它由2016年数值和同比变化算出"
-        "（2016年数值 ÷（1 + 变化）），并按输入数字的取舍范围取整，仅供参考。",
+        "derived_note": "“{year}年（推算）”一栏不是访谈所述的数字：它由{period}年数值和同比变化算出"
+        "（{period}年数值 ÷（1 + 变化）），并按输入数字的取舍范围取整，仅供参考。",
     },
     "en": {
         "indicator": "Indicator",
         "value": "Figure",
         "period": "Period",
         "change": "Change",
-        "derived": "2015 (derived)",
+        "derived": "{year} (derived)",
         "source": "Source",
         "table": "Table",
         "crime_type": "Crime type",
@@ -78,15 +76,15 @@ WORDS = {
         "sep": "; ",
         "list": ", ",
         "colon": ": ",
-        "derived_note": "The “2015 (derived)” column is not stated in the interview: it is computed from the "
-        "2016 figure and its year-on-year change (2016 figure ÷ (1 + change)) and rounded "
+        "derived_note": "The “{year} (derived)” column is not stated in the interview: it is computed from the "
+        "{period} figure and its year-on-year change ({period} figure ÷ (1 + change)) and rounded "
         "within the range that the rounding of those figures allows. For reference only.",
     },
 }
 
 DOWNLOAD_TEXT = {
     "zh": {
-        "json": "全部数据（JSON）：数字、收网行动、犯罪类型、地区、专项行动，以及标明为推算的2015年数值",
+        "json": "全部数据（JSON）：数字、收网行动、犯罪类型、地区、专项行动，以及标明为推算的{derived}年数值",
         "figures": "全部数字（CSV，每行一个数字）",
         "operations": "{roundups}次收网行动（CSV）",
         "localities": "重点整治地区（CSV）",
@@ -96,7 +94,7 @@ DOWNLOAD_TEXT = {
     },
     "en": {
         "json": "All data (JSON): figures, roundups, crime types, localities and campaigns, with the derived "
-        "2015 values marked as derived",
+        "{derived} values marked as derived",
         "figures": "All figures (CSV, one figure a row)",
         "operations": "The {roundups} roundups (CSV)",
         "localities": "Localities under focused rectification (CSV)",
@@ -146,7 +144,7 @@ class Context:
 
     @property
     def on_data_page(self) -> bool:
-        return self.page == DATA_PAGE
+        return self.page == self.data.data_page
 
     def t(self, label: Label) -> str:
         return label.zh if self.lang == "zh" else label.en
@@ -174,7 +172,7 @@ class Context:
         return derived_text(f, self.lang)
 
     def roundups(self, numbers: Sequence[int]) -> str:
-        return roundup_list(numbers, self.lang)
+        return self.data.naming(self.lang).names(numbers)
 
     def caption(self, title: str) -> str:
         """'表：…' / 'Table: …'."""
@@ -195,22 +193,27 @@ class FigureTable:
     notes: list[str] = field(default_factory=list)
     with_change: bool = False
     with_derived: bool = False
+    derived_head: str = ""  # the derived column's head, dated by the figures: '2015 (derived)'
 
 
 def figure_table(name: str, caption: str, figures: list[Figure], c: Context) -> FigureTable:
-    """Indicator, figure, period, [change], [2015 derived], source."""
+    """Indicator, figure, period, [change], [previous year, derived], source."""
     with_change = any(f.change for f in figures)
-    with_derived = any(base_2015(f) for f in figures)
+    years = {d.year for f in figures if (d := previous_year(f))}
+    if len(years) > 1:
+        raise DataError([f"{figures[0].where()}: table {name}: derived values of several years ({sorted(years)})"])
     w = c.w
+    # the column's year is the figures' own (their period minus one), never a word of the code
+    dated = {"year": str(min(years)), "period": str(min(years) + 1)} if years else {}
+    derived_head = w["derived"].format(**dated) if years else ""
     head = (
         [w["indicator"], w["value"], w["period"]]
         + ([w["change"]] if with_change else [])
-        + ([w["derived"]] if with_derived else [])
+        + ([derived_head] if years else [])
         + [w["source"]]
     )
-    return FigureTable(
-        name, caption, figures, head, [w["derived_note"]] if with_derived else [], with_change, with_derived
-    )
+    notes = [w["derived_note"].format(**dated)] if years else []
+    return FigureTable(name, caption, figures, head, notes, with_change, bool(years), derived_head)
 
 
 def render(template: str, name: str, c: Context, **values: Any) -> str:
@@ -235,10 +238,13 @@ def _crime_type_table(name: str, key: str) -> Builder:
     def build(c: Context) -> str:
         ct = c.data.crime_type(key)
         figures = [f for f in c.data.datasets["crime_types"].figures if f.crime_type == key]
+        # the period the figures share (2016年 / 2016), from the data; none when they share none
+        periods = {f.period for f in figures if f.period}
+        period = periods.pop() if len(periods) == 1 else None
         caption = c.caption(
-            f"{ct.label.zh}：2016年指标"
+            f"{ct.label.zh}：{period.zh if period else ''}指标"
             if c.lang == "zh"
-            else f"{ct.label.en[0].upper()}{ct.label.en[1:]}: indicators, 2016"
+            else f"{ct.label.en[0].upper()}{ct.label.en[1:]}: indicators{', ' + period.en if period else ''}"
         )
         return render("figures.html.j2", name, c, table=figure_table(name, caption, figures, c))
 
@@ -321,10 +327,12 @@ def charts_section(c: Context) -> str:
     return render("charts.html.j2", "charts", c, figures=figures, wide_from=charts.WIDE_FROM)
 
 
-def _counts(data: Data) -> dict[str, int]:
-    """What the downloads' descriptions count, from the data: the roundups, the campaigns' first and last year."""
+def _counts(data: Data) -> dict[str, int | str]:
+    """What the downloads' descriptions count, from the data: the roundups, the campaigns' first and last year,
+    the year of the derived values."""
     years = [campaign.year for campaign in data.campaigns] or [0]
-    return {"roundups": len(data.operations), "first": min(years), "last": max(years)}
+    derived: list[int | str] = [*sorted({d.year for f in data.figures if (d := previous_year(f))}), ""]
+    return {"roundups": len(data.operations), "first": min(years), "last": max(years), "derived": derived[0]}
 
 
 def downloads_section(c: Context) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from scripts.core.paths import ROOT
 from scripts.figures.model import DataError
 from scripts.generators.downloads import DOWNLOADS, GENERATED_BY, export_csv, export_json, files
-from scripts.generators.figure_text import change_text, derived_text, roundup_list, value_text
+from scripts.generators.figure_text import change_text, derived_text, value_text
 from scripts.generators.outputs import (
     TablesError,
     check,
@@ -34,10 +34,9 @@ from scripts.generators.outputs import (
     placements,
     prepare,
 )
-from scripts.generators.table_sections import DATA_PAGE, SECTIONS, WORDS, Context, section
+from scripts.generators.table_sections import SECTIONS, WORDS, Context, section
 
 __all__ = [
-    "DATA_PAGE",
     "DOWNLOADS",
     "GENERATED_BY",
     "ROOT",
@@ -60,7 +59,6 @@ __all__ = [
     "outputs",
     "placements",
     "prepare",
-    "roundup_list",
     "section",
     "value_text",
 ]

@@ -284,3 +284,36 @@ def test_the_home_page_list_shows_a_title_as_text_never_as_markup() -> None:
     html = markdown.markdown(documents_section([doc], "en"))
     assert "<b>" not in html and "<em>" not in html and 'href="http' not in html
     assert '&#60;b&#62;<span lang="zh">标题</span>&#60;/b&#62;' in html and 'href="x/index.md"' in html
+
+
+def test_a_new_document_is_translated_through_a_po_file_into_its_own_pages_and_state(with_document: Path) -> None:
+    import polib
+
+    project = with_document
+    unnamed = cli(project, "po", "export", "out.po")  # two documents now: the file must say which
+    assert unnamed.returncode == 2 and "name the document" in unnamed.stderr and SLUG in unnamed.stderr
+    made = cli(project, "po", "export", SLUG, "out.po")
+    assert made.returncode == 0, made.stderr
+    pofile = polib.pofile(str(project / "out.po"))
+    ids = {e.msgctxt for e in pofile}
+    zh_ids = {
+        b.id for page in (project / "docs/zh" / SLUG).glob("*.md") for b in parse_page(page) if b.kind != "container"
+    }
+    assert ids == zh_ids and all(e.msgstr == "" for e in pofile)  # every block, none translated yet
+    entry = next(e for e in pofile if e.msgctxt == "part2-t2-p1")
+    entry.msgstr = "**Teacher Wang:**{ .speaker } There are 12 classes in all, three more than last year."
+    pofile.save(str(project / "filled.po"))
+    interview_state = (project / "data" / "translation-state.json").read_bytes()
+    done = cli(project, "po", "import", SLUG, "filled.po")
+    assert done.returncode == 0, done.stderr
+    page = parse_page(project / "docs/en" / SLUG / "part2.md")
+    assert (
+        next(b for b in page if b.id == "part2-t2-p1").text
+        == "Teacher Wang: There are 12 classes in all, three more than last year."
+    )
+    assert (
+        "part2-t2-p1" in json.loads((project / "documents" / SLUG / "translation-state.json").read_text())["paragraphs"]
+    )
+    assert (project / "data" / "translation-state.json").read_bytes() == interview_state  # the interview's untouched
+    status = cli(project, "status", "--json")
+    assert {p["page"]: p for p in json.loads(status.stdout)}[f"{SLUG}/part2.md"]["translated"] == 1

@@ -23,7 +23,7 @@ from scripts.core.paths import ROOT
 from scripts.generators.downloads import _csv
 from scripts.generators.downloads import files as download_files
 from scripts.text.blocks import Block, plain_text
-from scripts.translators.document import SOURCE_LANG, TARGET_LANG, Unit, default_document, units
+from scripts.translators.document import SOURCE_LANG, TARGET_LANG, Unit, main_document, units
 
 CODE_RE = re.compile(r"`([^`]*)`")
 Pairs = list[tuple[Unit, Block]]
@@ -96,7 +96,7 @@ def to_csv(pairs: Pairs) -> str:
 
 def files(root: Path = ROOT) -> dict[str, str]:
     """The aligned downloads: file name (in the site's downloads folder) -> content."""
-    document = default_document(root)
+    document = main_document(root)
     pairs = paired(document, root)
     names = download_files(root)
     return {names["tmx"]: to_tmx(document, pairs), names["aligned"]: to_csv(pairs)}

@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from scripts.core.paths import ROOT
+from scripts.core.paths import ROOT, rel
 from scripts.translators import po, quality, xliff
-from scripts.translators.document import DocumentError, check_document, default_document
+from scripts.translators.document import DocumentError, check_document, default_document, state_path
 from scripts.translators.writeback import Outcome, Refused
 
 FORMATS = {"po": (po, "PO"), "xliff": (xliff, "XLIFF 2.0")}
@@ -47,13 +47,13 @@ def add_parsers(sub: Any) -> None:
         p.set_defaults(func=lambda args, kind=kind: run(kind, args))
 
 
-def _report(kind: str, outcome: Outcome) -> None:
+def _report(kind: str, outcome: Outcome, state: str) -> None:
     for warning in outcome.warnings:
         print(warning, file=sys.stderr)
     for page, ids in outcome.written.items():
         print(f"wrote {len(ids)} block(s) in {page}: {', '.join(ids)}")
     if outcome.recorded:
-        print(f"recorded {len(outcome.recorded)} block(s) as translated in data/translation-state.json")
+        print(f"recorded {len(outcome.recorded)} block(s) as translated in {state}")
     if outcome.unrecorded:
         print(f"left {len(outcome.unrecorded)} block(s) stale until reviewed: {', '.join(outcome.unrecorded)}")
     changed = outcome.written or outcome.state_written
@@ -93,5 +93,5 @@ def run(kind: str, args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         print(f"{kind} {args.action}: stopped; nothing was written", file=sys.stderr)
         return 2
-    _report(kind, outcome)
+    _report(kind, outcome, rel(state_path(document, ROOT)))
     return 0

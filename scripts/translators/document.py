@@ -2,9 +2,12 @@
 block's ID, with its Chinese, its current English (text and translator's notes), its translation state and
 the glossary terms its Chinese uses.
 
-A document is named by its published source, `source/NAME.zh.txt` (today one: `interview`); its pages are
-those of the navigation that translators write (not the glossary and changes pages, which generators make
-whole). Every file a translator gets names its document, and an import refuses a file for another one.
+A document (documents/SLUG/document.yml, scripts/core/documents.py) is named by its published source when
+that is `source/NAME.zh.txt` (the interview: `interview`, the name its files have always carried), else by
+its slug (a document made by `python -m scripts new`); its pages are those of its document.yml that
+translators write (not the glossary and changes pages, which generators make whole), and its translation
+state is its own. Every file a translator gets names its document, and an import refuses a file for
+another one.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.core import documents as registry
 from scripts.core import generated
-from scripts.core.config import nav_pages
 from scripts.core.paths import ROOT, rel
 from scripts.text import glossary
 from scripts.text.blocks import Block, load_language, plain_text
@@ -27,9 +30,28 @@ class DocumentError(ValueError):
     """A document that does not exist, or a file for another document; str() says which."""
 
 
+def _named(root: Path) -> dict[str, registry.Document]:
+    """{translators' name: document}: the source's NAME for `source/NAME.zh.txt`, else the slug."""
+    out = {}
+    for d in registry.load(root):
+        published = d.source.parent.resolve() == (root / "source").resolve() and d.source.name.endswith(SOURCE_SUFFIX)
+        out[d.source.name.removesuffix(SOURCE_SUFFIX) if published else d.slug] = d
+    return out
+
+
 def documents(root: Path = ROOT) -> list[str]:
-    """The documents of the project: one per published source `source/NAME.zh.txt`."""
-    return sorted(p.name.removesuffix(SOURCE_SUFFIX) for p in (root / "source").glob("*" + SOURCE_SUFFIX))
+    """The documents of the project, by the names translators' files carry."""
+    return sorted(_named(root))
+
+
+def main_document(root: Path = ROOT) -> str:
+    """The name of the document at the language root (the site's aligned downloads are of it)."""
+    return next((name for name, d in _named(root).items() if d.folder == ""), None) or default_document(root)
+
+
+def state_path(document: str, root: Path = ROOT) -> Path:
+    """The translation state of the document (`python -m scripts review` keeps it)."""
+    return _named(root)[check_document(document, root)].state
 
 
 def default_document(root: Path = ROOT) -> str:
@@ -48,13 +70,8 @@ def check_document(name: str, root: Path = ROOT) -> str:
 def pages(document: str, root: Path = ROOT) -> list[str]:
     """The pages of a document that translators write, in navigation order (those of the document.yml whose
     source it is: scripts/core/documents.py), less those a generator makes whole (the glossary, the changes)."""
-    from scripts.core import documents as registry
-
-    check_document(document, root)
-    source = (root / "source" / f"{document}{SOURCE_SUFFIX}").resolve()
-    own = next((d for d in registry.load(root) if d.source.resolve() == source), None)
-    names = registry.pages(own, root) if own else nav_pages(root)
-    return [p for p in names if not generated_whole(root / "docs" / "zh" / p)]
+    own = _named(root)[check_document(document, root)]
+    return [p for p in registry.pages(own, root) if not generated_whole(root / "docs" / "zh" / p)]
 
 
 def generated_whole(path: Path) -> bool:
@@ -130,7 +147,7 @@ def units(document: str, root: Path = ROOT, details: bool = True) -> list[Unit]:
     docs = root / "docs"
     names = pages(document, root)
     zh_pages, en_pages = load_language("zh", docs, names), load_language("en", docs, names)
-    state = load_state(root / "data" / "translation-state.json")
+    state = load_state(state_path(document, root))
     terms = glossary.load(root / "data" / "glossary.yml") if details else []
     out = []
     for page in names:

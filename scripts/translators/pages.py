@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.core import generated
-from scripts.text.blocks import DIV_OPEN_RE, HEADING_RE, Block, FormatError, parse_text
+from scripts.text.blocks import DIV_OPEN_RE, HEADING_RE, UNTRANSLATED, Block, FormatError, parse_text
 from scripts.translators.markup import English
 
 Shape = tuple[str, str, int, tuple[str, ...], str, str]
@@ -40,6 +40,16 @@ class Page:
 
 def _shape(b: Block) -> Shape:
     return (b.id, b.kind, b.level, b.classes, b.speaker, b.parent)
+
+
+def _translated_shape(b: Block) -> Shape:
+    """The shape a block keeps once translated: that of its placeholder (`new`), less its mark."""
+    return (b.id, b.kind, b.level, tuple(c for c in b.classes if c != UNTRANSLATED), b.speaker, b.parent)
+
+
+def _unmark(line: str) -> str:
+    """An attribute list's line without the untranslated mark (`{ #ID .untranslated }` -> `{ #ID }`)."""
+    return line.replace(f" .{UNTRANSLATED}", "", 1)
 
 
 def _note_end(lines: list[str], index: int) -> int:
@@ -89,6 +99,9 @@ def _replace(lines: list[str], b: Block, english: English) -> list[str]:
         if end < len(lines) and lines[end].strip() and new:
             new.append("")
         lines[after_id:end] = new
+    if b.is_untranslated:  # a placeholder that `new` wrote: the translation takes its place, unmarked
+        at = b.line - 1 if b.kind == "heading" else _text_end(b)
+        lines[at] = _unmark(lines[at])
     if english.markdown != b.markdown:
         start = b.line - 1
         if b.kind == "heading":
@@ -167,7 +180,9 @@ def edit(page: Page, zh_page: Page, block_id: str, english: English) -> bool:
         raise EditError(f"the page would not read: {err.message}") from None
     written = next((b for b in after if b.id == block_id), None)
     if [_shape(b) for b in after if b.id != block_id] != [_shape(b) for b in before if b.id != block_id] or (
-        written is None or _shape(written) != _shape(current.get(block_id, twin))
+        written is None
+        or written.is_untranslated
+        or _translated_shape(written) != _translated_shape(current.get(block_id, twin))
     ):
         raise EditError("the page would not keep its blocks: the English changes the page's structure")
     if English.of(written) != english:

@@ -21,7 +21,7 @@ from scripts.core.files import write_if_changed
 from scripts.core.paths import ROOT, rel
 from scripts.text.blocks import plain_text
 from scripts.text.translation_state import fingerprint, load_state, save_state
-from scripts.translators.document import Unit, same_text, units
+from scripts.translators.document import Unit, same_text, state_path, units
 from scripts.translators.markup import read
 from scripts.translators.pages import EditError, Page, edit
 
@@ -51,7 +51,7 @@ class Outcome:
     recorded: list[str] = field(default_factory=list)  # blocks recorded as translated
     unrecorded: list[str] = field(default_factory=list)  # fuzzy blocks left (or made) stale
     warnings: list[str] = field(default_factory=list)
-    state_written: bool = False  # whether data/translation-state.json changed
+    state_written: bool = False  # whether the document's translation state changed
 
 
 def apply(
@@ -78,7 +78,7 @@ def apply(
     zh_pages: dict[str, Page] = {}
     en_pages: dict[str, Page] = {}
     docs = root / "docs"
-    state = load_state(root / "data" / "translation-state.json")
+    state = load_state(state_path(document, root))
     new_state = dict(state)
     order = {u: i for i, u in enumerate(by_id)}
     for e, unit in sorted(wanted, key=lambda w: order[w[1].id]):
@@ -111,7 +111,7 @@ def apply(
         for page in en_pages.values():
             write_if_changed(page.path, page.text)
         if new_state != state:
-            save_state(new_state, root / "data" / "translation-state.json")
+            save_state(new_state, state_path(document, root))
             outcome.state_written = True
     return outcome
 

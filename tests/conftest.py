@@ -40,6 +40,21 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts ARGS` run in the project at `project`."""
+    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=project, capture_output=True, text=True)
+
+
+def git(project: Path, *args: str) -> None:
+    """A git command in `project`, with an author of its own (the copies have no git settings)."""
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+
+
 @pytest.fixture(scope="session")
 def root_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """The one strict build of the real project per test session: its site folder and its output. Under
@@ -123,10 +138,19 @@ def project_copy(tmp_path: Path) -> Path:
     return copy
 
 
-def replace_once(path: Path, old: str, new: str) -> None:
+def replace_once(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace the first `count` occurrences of `old` (-1: all) in the file; it must hold one at least."""
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= 1, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def paths(built_site: Path) -> list[str]:
+    """Every page of the built site, both languages and both views (for the browser tests)."""
+    from browser import site_paths
+
+    return site_paths(built_site)
 
 
 def drop_paragraph(path: Path, block_id: str) -> None:

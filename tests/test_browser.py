@@ -18,8 +18,8 @@ from browser import (
     check_print,
     check_side_by_side,
     screenshot,
-    site_paths,
 )
+from conftest import replace_once
 from playwright.sync_api import Browser
 
 from scripts.generators import side_by_side as parallel
@@ -49,17 +49,6 @@ def paragraph_a_third_down(stem: str) -> str:
 # `browser`, `site_url` and `copy_url` (one browser for every browser test): tests/conftest.py
 
 
-@pytest.fixture(scope="session")
-def paths(built_site: Path) -> list[str]:
-    return site_paths(built_site)
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
 # Every page: no console error, no other host ---------------------------------------------------
 
 
@@ -82,7 +71,7 @@ def test_a_missing_language_sitemap_is_caught_as_a_console_error(
 
 
 def test_a_request_to_another_host_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(
+    replace_once(
         site_copy / "en" / "part2" / "index.html",
         "</head>",
         '<link rel="stylesheet" href="https://fonts.example.com/a.css"></head>',
@@ -160,7 +149,7 @@ def test_a_paragraph_shows_its_permalink_on_hover_and_keyboard_focus(browser: Br
 
 
 def test_permalinks_shown_all_the_time_are_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "assets" / "reader.css", "opacity: 0;", "opacity: 1;")
+    replace_once(site_copy / "assets" / "reader.css", "opacity: 0;", "opacity: 1;")
     assert check_permalinks(browser, copy_url, "part1/") == [
         "part1/: the permalink of 'part1-q1-p1' shows before the paragraph is hovered"
     ]
@@ -171,7 +160,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, site_url: str, pa
 
 
 def test_a_page_wider_than_a_phone_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(
+    replace_once(
         site_copy / "parallel" / "part3" / "index.html",
         '<div class="parallel">',
         '<div class="parallel" style="min-width: 40rem">',
@@ -187,7 +176,7 @@ def test_no_page_has_a_serious_or_critical_accessibility_violation(
 
 
 def test_a_page_without_its_language_is_caught_by_axe(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "en" / "parallel" / "part2" / "index.html", '<html lang="en"', "<html")
+    replace_once(site_copy / "en" / "parallel" / "part2" / "index.html", '<html lang="en"', "<html")
     findings = check_accessibility(browser, copy_url, ["en/parallel/part2/"])
     assert any(f.startswith("en/parallel/part2/: [serious] html-has-lang") for f in findings), findings
 

@@ -17,16 +17,10 @@ from browser_data import (
     check_nothing_past_the_edge,
     screenshot_of,
 )
+from conftest import replace_once
 from playwright.sync_api import Browser, ViewportSize
 
 pytestmark = pytest.mark.browser
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    """Replace `old` (which must be there) by `new`, `count` times (-1: everywhere)."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 # Charts and tables: a desktop and a phone, light and dark ----------------------------------------------
@@ -57,7 +51,7 @@ def test_no_chart_text_is_rendered_under_11_px(
 
 
 def test_a_chart_drawn_with_smaller_text_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "charts" / "roundups-narrow.svg", 'font-size="12"', 'font-size="8"', -1)
+    replace_once(site_copy / "charts" / "roundups-narrow.svg", 'font-size="12"', 'font-size="8"', -1)
     findings = check_chart_text(browser, copy_url, ["data/"], NARROW, "light")
     assert len(findings) == 1 and findings[0].startswith("data/ (390px, light) chart-roundups: text rendered at 8."), (
         findings
@@ -66,14 +60,16 @@ def test_a_chart_drawn_with_smaller_text_is_caught(browser: Browser, site_copy: 
 
 
 def test_a_phone_shown_the_wide_drawing_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "en" / "data" / "index.html", 'src="../charts/changes-narrow.svg"', 'src="../charts/changes.svg"')
+    replace_once(
+        site_copy / "en" / "data" / "index.html", 'src="../charts/changes-narrow.svg"', 'src="../charts/changes.svg"'
+    )
     assert check_chart_text(browser, copy_url, ["en/data/"], NARROW, "light") == [
         "en/data/ (390px, light) chart-changes: text rendered at 6.2px (changes.svg: 12px drawn 350 of 680px wide)"
     ]
 
 
 def test_a_chart_shown_in_both_schemes_at_once_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "assets" / "site.css", ".md-typeset .data-chart__dark, ", ".md-typeset .no-such-chart, ")
+    replace_once(site_copy / "assets" / "site.css", ".md-typeset .data-chart__dark, ", ".md-typeset .no-such-chart, ")
     assert check_chart_text(browser, copy_url, ["data/"], WIDE, "light") == [
         f"data/ (1280px, light) chart-{name}: 2 drawings shown, not one" for name in ("changes", "roundups", "fraud")
     ]
@@ -87,7 +83,7 @@ def test_every_chart_stands_on_the_pages_background(
 
 
 def test_a_white_chart_on_a_dark_page_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "en" / "charts" / "fraud-narrow-dark.svg", ".paper{fill:#1e2129}", ".paper{fill:#ffffff}")
+    replace_once(site_copy / "en" / "charts" / "fraud-narrow-dark.svg", ".paper{fill:#1e2129}", ".paper{fill:#ffffff}")
     findings = check_chart_background(browser, copy_url, ["en/data/"], NARROW, "dark")
     assert len(findings) == 1, findings
     assert findings[0].startswith("en/data/ (390px, dark) chart-fraud: the chart's background rgb(255, 255, 255) ")
@@ -102,7 +98,7 @@ def test_nothing_on_any_page_reaches_past_the_screen_and_every_table_fits_its_co
 
 
 def test_a_table_laid_out_wider_than_a_phone_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "assets" / "site.css", "@container (max-width: 640px)", "@container (max-width: 1px)")
+    replace_once(site_copy / "assets" / "site.css", "@container (max-width: 640px)", "@container (max-width: 1px)")
     findings = check_nothing_past_the_edge(browser, copy_url, ["part1/"], NARROW, "light")
     assert len(findings) == 1 and findings[0].startswith("part1/ (390px, light): table-headline is "), findings
     assert findings[0].endswith("px wide in a column of 358px: it is cut off or scrolls")
@@ -110,7 +106,7 @@ def test_a_table_laid_out_wider_than_a_phone_is_caught(browser: Browser, site_co
 
 def test_a_table_that_runs_off_the_screen_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
     css = site_copy / "assets" / "site.css"
-    edit(css, "@container (max-width: 640px)", "@container (max-width: 1px)")
+    replace_once(css, "@container (max-width: 640px)", "@container (max-width: 1px)")
     css.write_text(
         css.read_text(encoding="utf-8")
         + ".md-typeset .md-typeset__scrollwrap, .md-typeset table:not([class]) { overflow: visible; max-width: none; }",
@@ -140,7 +136,7 @@ def test_a_table_read_as_a_list_on_a_phone_is_the_same_table_to_a_screen_reader(
 
 
 def test_column_names_read_out_in_every_cell_are_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "assets" / "site.css", ' content: attr(data-label) / "";', "")
+    replace_once(site_copy / "assets" / "site.css", ' content: attr(data-label) / "";', "")
     findings = check_heard_alike(browser, copy_url, "en/part1/", "table-headline")
     assert len(findings) == 1, findings
     assert findings[0].startswith("en/part1/ table-headline: a screen reader hears it otherwise at 390px: ")

@@ -10,15 +10,10 @@ from pathlib import Path
 
 import pytest
 from browser_glossary import check_notes, check_tooltips
+from conftest import replace_once
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 NOTE_VIEWS = ["en/part1/", "en/parallel/part1/", "parallel/background/"]  # single and side-by-side views
@@ -29,7 +24,9 @@ def test_a_translators_note_is_a_numbered_note_linked_both_ways_in_both_views(br
 
 
 def test_a_reference_that_leads_to_no_note_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "en" / "parallel" / "part1" / "index.html", '<li id="fn:tn-guangdong-draws-the-sword">', "<li>")
+    replace_once(
+        site_copy / "en" / "parallel" / "part1" / "index.html", '<li id="fn:tn-guangdong-draws-the-sword">', "<li>"
+    )
     assert check_notes(browser, copy_url, "en/parallel/part1/") == [
         "en/parallel/part1/ [^tn-guangdong-draws-the-sword]: no note at the foot of the page"
     ]
@@ -48,7 +45,7 @@ def test_notes_out_of_order_are_caught(browser: Browser, site_copy: Path, copy_u
 
 
 def test_a_note_that_does_not_link_back_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(
+    replace_once(
         site_copy / "en" / "part1" / "index.html",
         'class="footnote-backref" href="#fnref:tn-no-change-of-focus"',
         'class="footnote-backref" href="#part1"',
@@ -65,7 +62,7 @@ def test_a_glossary_term_shows_its_chinese_and_note_on_hover_and_keyboard_focus(
 
 
 def test_terms_without_materials_tooltips_are_caught_on_hover(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "en" / "part1" / "index.html", '"content.tooltips"', '"content.tooltips.off"')
+    replace_once(site_copy / "en" / "part1" / "index.html", '"content.tooltips"', '"content.tooltips.off"')
     assert check_tooltips(browser, copy_url, "en/part1/") == [
         "en/part1/: hovering 'Guangdong Draws the Sword' shows no tooltip with its Chinese and note",
         "en/part1/: a glossary term with the keyboard focus shows no tooltip",
@@ -73,7 +70,9 @@ def test_terms_without_materials_tooltips_are_caught_on_hover(browser: Browser, 
 
 
 def test_terms_the_keyboard_cannot_reach_are_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "en" / "part3" / "index.html", 'class="glossary-term" tabindex="0"', 'class="glossary-term"', -1)
+    replace_once(
+        site_copy / "en" / "part3" / "index.html", 'class="glossary-term" tabindex="0"', 'class="glossary-term"', -1
+    )
     assert check_tooltips(browser, copy_url, "en/part3/") == [
         "en/part3/: no glossary term can be reached with the Tab key"
     ]

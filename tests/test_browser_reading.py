@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import NARROW, WIDE, Scheme, check_accessibility, site_paths
+from browser import NARROW, WIDE, Scheme, check_accessibility
 from browser_reading import (
     Via,
     check_chinese_quotes,
@@ -21,6 +21,7 @@ from browser_reading import (
     page_screenshot,
     readme_picture,
 )
+from conftest import replace_once
 from playwright.sync_api import Browser, ViewportSize
 
 pytestmark = pytest.mark.browser
@@ -28,18 +29,6 @@ pytestmark = pytest.mark.browser
 # Every screen and colour scheme a page is read in: a desktop and a phone, light and dark.
 SCREENS: list[tuple[ViewportSize, Scheme]] = [(v, s) for v in (WIDE, NARROW) for s in ("light", "dark")]
 SCREEN_IDS = [f"{v['width']}px-{s}" for v, s in SCREENS]
-
-
-@pytest.fixture(scope="session")
-def paths(built_site: Path) -> list[str]:
-    """Every page of the built site, both languages and both views."""
-    return site_paths(built_site)
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 ROUND_TRIPS = [  # (path, paragraph scrolled to the top, switch): the language menu, or the header's view switch
@@ -68,7 +57,7 @@ def test_the_keyboard_reaches_the_view_switch_and_it_keeps_the_paragraph(
 
 
 def test_a_view_switch_the_keyboard_cannot_reach_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(
+    replace_once(
         site_copy / "part3" / "index.html",
         'class="md-header__button md-icon" title="中英对照阅读"',
         'tabindex="-1" class="md-header__button md-icon" title="中英对照阅读"',
@@ -79,7 +68,7 @@ def test_a_view_switch_the_keyboard_cannot_reach_is_caught(browser: Browser, sit
 
 
 def test_a_switch_that_drifts_a_row_up_each_trip_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "assets" / "reader.js", "const SLACK = 2;", "const SLACK = 0;")
+    replace_once(site_copy / "assets" / "reader.js", "const SLACK = 2;", "const SLACK = 0;")
     findings = check_round_trips(browser, copy_url, "parallel/part2/", "part2-a2-s3-fraud-p1", WIDE, "language")
     assert len(findings) == 1 and re.fullmatch(
         r"parallel/part2/ \(1280px, language\): switch \d+ of 10 \(/(en/)?parallel/part2/\): landed at '#part2-a2-s3-.*'",
@@ -89,7 +78,9 @@ def test_a_switch_that_drifts_a_row_up_each_trip_is_caught(browser: Browser, sit
 
 def test_a_view_switch_that_forgets_the_paragraph_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
     for page in (site_copy / "part2" / "index.html", site_copy / "parallel" / "part2" / "index.html"):
-        edit(page, '" data-keep-paragraph>\n', '">\n')  # the header's switch (the link above the title keeps it)
+        replace_once(
+            page, '" data-keep-paragraph>\n', '">\n'
+        )  # the header's switch (the link above the title keeps it)
     assert check_round_trips(browser, copy_url, "part2/", "part2-a2-s3-fraud-p1", NARROW, "view") == [
         "part2/ (390px, view): switch 1 of 10 (/parallel/part2/): landed at '#'"
     ]
@@ -106,7 +97,7 @@ def test_no_page_has_a_serious_or_critical_violation_at_either_width_in_either_s
 def test_speaker_labels_that_fade_into_the_dark_scheme_are_caught(
     browser: Browser, site_copy: Path, copy_url: str
 ) -> None:
-    edit(
+    replace_once(
         site_copy / "assets" / "site.css",
         ".turn .speaker { color: var(--md-typeset-a-color); }",
         ".turn .speaker { color: var(--md-primary-fg-color); }",
@@ -143,7 +134,7 @@ def test_chinese_quotation_marks_take_a_chinese_font(browser: Browser, site_url:
 
 
 def test_chinese_quotation_marks_in_a_latin_font_are_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
-    edit(site_copy / "assets" / "site.css", 'html[lang|="zh"] { --md-text-font: var(--reader-zh-fonts); }', "")
+    replace_once(site_copy / "assets" / "site.css", 'html[lang|="zh"] { --md-text-font: var(--reader-zh-fonts); }', "")
     findings = check_chinese_quotes(browser, copy_url, ["part1/", "en/parallel/part3/"])
     assert len(findings) == 1 and re.fullmatch(r"part1/: “ is 0\.\d\d em wide in Chinese text: .*", findings[0]), (
         findings

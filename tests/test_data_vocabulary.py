@@ -7,20 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
-from conftest import replace_once
+from conftest import cli, replace_once
 
 INTERVIEW = Path("documents") / "hurricane2016" / "document.yml"
 ZH_NAMING = 'zh: {one: "飓风{n}号", many: "飓风{items}", item: "{n}号", separator: "、"'
 EN_NAMING = '{one: "Hurricane No. {n}", many: "Hurricane Nos. {items}", item: "{n}", separator: ", "'
-
-
-def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=project, capture_output=True, text=True)
 
 
 def roundups_of(project: Path, crime_type: str) -> list[int]:

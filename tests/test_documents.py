@@ -8,12 +8,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import attr, build, one, replace_once
+from conftest import attr, build, cli, one, replace_once
 
 from scripts.checks import ids
 from scripts.core import documents
@@ -23,10 +22,6 @@ from scripts.text.blocks import parse_page, plain_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "new-document.zh.txt"
 SLUG = "night-school"
-
-
-def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=project, capture_output=True, text=True)
 
 
 def snapshot(project: Path) -> dict[str, bytes]:

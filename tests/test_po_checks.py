@@ -9,8 +9,8 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import ROOT
-from translator_files import cli, copy_project, edit_entry
+from conftest import ROOT, cli
+from translator_files import copy_project, edit_entry
 
 from scripts.translators import po, quality
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import polib
 import pytest
-from translator_files import changed, cli, copy_project, edit_entry, snapshot
+from conftest import cli
+from translator_files import changed, copy_project, edit_entry, snapshot
 
 from scripts.translators import po
 from scripts.translators.writeback import Refused

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import replace_once
-from translator_files import block, changed, cli, copy_project, edit_entry, git, remove_block, snapshot
+from conftest import cli, git, replace_once
+from translator_files import block, changed, copy_project, edit_entry, remove_block, snapshot
 
 from scripts.text import glossary
 from scripts.text.blocks import parse_page

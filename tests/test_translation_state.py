@@ -1,28 +1,13 @@
 """Translation state per paragraph: a changed Chinese paragraph makes exactly its English twin stale."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import build, drop_paragraph, replace_once
+from conftest import build, cli, drop_paragraph, git, replace_once
 
 from scripts.text import translation_state as state
 from scripts.text.blocks import parse_page
-
-
-def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=project, capture_output=True, text=True)
-
-
-def git(project: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-        cwd=project,
-        check=True,
-        capture_output=True,
-    )
 
 
 def test_no_translation_is_stale_or_missing() -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from lxml import etree
 from translate.storage import xliff2
-from translator_files import block, changed, cli, copy_project, remove_block, snapshot
+from translator_files import block, changed, copy_project, remove_block, snapshot
 
 from scripts.text.blocks import parse_page
 from scripts.text.translation_state import fingerprint, load_state, save_state

@@ -5,8 +5,6 @@ them."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import polib
@@ -24,19 +22,6 @@ def copy_project(dest: Path) -> Path:
     shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*COPY_IGNORE))
     review([], dest / "docs", dest / "data" / "translation-state.json")
     return dest
-
-
-def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=project, capture_output=True, text=True)
-
-
-def git(project: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-        cwd=project,
-        check=True,
-        capture_output=True,
-    )
 
 
 def snapshot(project: Path) -> dict[str, bytes]:

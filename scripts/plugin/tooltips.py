@@ -60,10 +60,12 @@ class Tooltips:
         return src_uri.startswith(root(LANG)) and page in self.pages and page != glossary_page.PAGE
 
     def markdown(self, markdown: str, src_uri: str) -> str:
-        """The page's Markdown, with the abbreviations after it as a block of their own if it gets tooltips."""
+        """The page's Markdown, with the abbreviations after it, each a block of its own, if it gets tooltips."""
         if not self.definitions or not self.wanted(src_uri):
             return markdown
-        return markdown.rstrip("\n") + "\n\n" + "\n".join(self.definitions) + "\n"
+        # each definition a block of its own: Markdown parses a block of n lines line by line, retrying every
+        # block parser on the rest each time (n² work, 0.1 s a page for the glossary's terms)
+        return markdown.rstrip("\n") + "\n\n" + "\n\n".join(self.definitions) + "\n"
 
     def html(self, content: str, src_uri: str) -> str:
         """The page's HTML: headings and tables without abbreviations; every glossary abbreviation

@@ -125,6 +125,9 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang = self._language(config)
+        if self.config.search == "pagefind":  # Material's dialog stays; its own index, which nothing reads, is not made
+            found = page.meta.get("search")
+            page.meta["search"] = {**(found if isinstance(found, dict) else {}), "exclude": True}
         if len(self.documents) > 1 and page.file.src_uri == f"{lang}/index.md":  # the home page lists them
             markdown += reader.documents_section(self.documents, lang)
         return self.tooltips.markdown(markdown, page.file.src_uri) if self.tooltips else markdown

@@ -7,11 +7,14 @@ import re
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, build, replace_once
 from mkdocs.plugins import BasePlugin
 from mkdocs_static_i18n.plugin import I18n
 
+from scripts.core import documents
 from scripts.core.config import mkdocs_config
+from scripts.core.yamlfile import YamlError
 from scripts.plugin import BilingualPlugin
 from scripts.plugin.plugin import ORDER
 
@@ -65,3 +68,28 @@ def test_a_mistyped_option_fails_the_build_naming_the_key(project_copy: Path, tm
     result = build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "generated" in result.stderr and "sometimes" in result.stderr
+
+
+def test_the_settings_are_read_once_and_again_when_mkdocs_yml_or_its_environment_changes(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = mkdocs_config(project_copy)
+    first["nav"].append("mine.md")  # a caller's change stays its own
+    assert "mine.md" not in mkdocs_config(project_copy)["nav"]
+    replace_once(project_copy / "mkdocs.yml", "  - changes.md\n", "  - changes.md\n  - more.md\n")
+    assert mkdocs_config(project_copy)["nav"][-1] == "more.md"
+    monkeypatch.setenv("EDIT_URI", "edit/main/docs/")
+    assert mkdocs_config(project_copy)["edit_uri"] == "edit/main/docs/"
+    replace_once(project_copy / "mkdocs.yml", "strict: true", "strict: !!python/name:os.system")
+    with pytest.raises(YamlError, match=r"mkdocs.yml:\d+: cannot be read safely"):
+        mkdocs_config(project_copy)
+
+
+def test_the_documents_are_read_again_when_a_document_yml_changes(project_copy: Path) -> None:
+    path = project_copy / "documents" / "hurricane2016" / "document.yml"
+    (main,) = documents.load(project_copy)
+    replace_once(path, main.title["en"], "Another title")
+    assert documents.load(project_copy)[0].title["en"] == "Another title"
+    path.write_text(path.read_text(encoding="utf-8") + "unknown_key: 1\n", encoding="utf-8")
+    with pytest.raises(YamlError, match=r"documents/hurricane2016/document.yml:\d+"):
+        documents.load(project_copy)

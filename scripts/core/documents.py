@@ -136,7 +136,28 @@ def load(root: Path = ROOT) -> list[Document]:
     """Every document of the project at `root`, the one at the language root first, then by slug; YamlError
     (file and line) for a document.yml that breaks its schema, a page that two documents claim or that the
     navigation lacks."""
-    found = [_read(path, root) for path in sorted(folder(root).glob(f"*/{FILE}"))]
+    paths = sorted(folder(root).glob(f"*/{FILE}"))
+    key = (str(root), _bytes(root / "mkdocs.yml"), tuple((str(p), _bytes(p)) for p in paths))
+    if key not in _loaded:
+        _loaded.clear()  # the last set only: an edited file replaces it
+        _loaded[key] = _load(paths, root)
+    return list(_loaded[key])
+
+
+# Most steps of a build or a check ask for the documents: each set of texts is read and validated once per
+# process (the documents are immutable; a caller gets its own list).
+_loaded: dict[tuple[str, bytes, tuple[tuple[str, bytes], ...]], list[Document]] = {}
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""  # reading it again reports it (read_yaml, mkdocs_config)
+
+
+def _load(paths: list[Path], root: Path) -> list[Document]:
+    found = [_read(path, root) for path in paths]
     nav = set(nav_pages(root))
     owner: dict[str, Document] = {}
     errors = []

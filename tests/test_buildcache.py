@@ -82,9 +82,12 @@ def test_a_build_with_its_caches_gives_the_same_site_as_one_without(tmp_path: Pa
         for site in (first, second)
     ]
     assert all(r.returncode == 0 for r in results), results[0].stderr + results[1].stderr
-    assert "Prefix dict" in results[0].stderr and "Prefix dict" not in results[1].stderr  # jieba loaded once
-    assert json.loads((tmp_path / "cache" / buildcache.SEGMENTS_FILE).read_text(encoding="utf-8"))["words"]
+    # Material's own index is not made (Pagefind's is): its jieba is never loaded, by either build
+    assert not any("Prefix dict" in r.stderr for r in results)
     assert list((tmp_path / "cache" / "jinja").rglob("*.cache"))
+    assert list((tmp_path / "cache" / "pagefind").iterdir())
+    passed = json.loads((tmp_path / "cache" / buildcache.PASSED_FILE).read_text(encoding="utf-8"))
+    assert passed == {"generated": buildcache.inputs_digest(ROOT)}
 
     def same(a: filecmp.dircmp) -> bool:
         _, mismatch, errors = filecmp.cmpfiles(a.left, a.right, a.common_files, shallow=False)
@@ -115,3 +118,43 @@ def test_the_cache_folder_is_named_by_its_variable_or_by_the_old_name(
         monkeypatch.delenv(other, raising=False)
     monkeypatch.setenv(name, str(tmp_path / "here"))
     assert buildcache.cache_dir() == tmp_path / "here"
+
+
+def test_a_check_that_passed_counts_only_for_the_same_bytes_of_every_file_it_reads(
+    project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
+    digest = buildcache.inputs_digest(project_copy)
+    assert not buildcache.passed("generated", digest)
+    buildcache.remember_passed("generated", digest)
+    assert buildcache.passed("generated", digest) and not buildcache.passed("links", digest)
+    assert buildcache.inputs_digest(project_copy) == digest
+    for path in (
+        "docs/zh/charts/" + next(p.name for p in (project_copy / "docs/zh/charts").glob("*.svg")),
+        "data/figures/headline.yml",
+        "documents/hurricane2016/document.yml",
+        "scripts/generators/outputs.py",
+        "mkdocs.yml",
+    ):
+        before = (project_copy / path).read_bytes()
+        (project_copy / path).write_bytes(before + b" ")
+        assert not buildcache.passed("generated", buildcache.inputs_digest(project_copy)), path
+        (project_copy / path).write_bytes(before)
+    assert buildcache.passed("generated", buildcache.inputs_digest(project_copy))
+    (tmp_path / "cache" / buildcache.PASSED_FILE).write_text("[not a mapping", encoding="utf-8")
+    assert not buildcache.passed("generated", digest)  # a broken record is only slower
+
+
+def test_a_stale_generated_file_fails_the_build_after_a_build_that_passed(project_copy: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BILINGUAL_CACHE_DIR=str(tmp_path / "cache"))
+
+    def build() -> subprocess.CompletedProcess[str]:
+        args = [*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "site")]
+        return subprocess.run(args, cwd=project_copy, env=env, capture_output=True, text=True, timeout=600)
+
+    assert build().returncode == 0
+    replace_once(project_copy / "docs" / "en" / "part1.md", "655,000</td>", "655,001</td>")  # a generated table
+    failed = build()
+    assert failed.returncode != 0
+    assert "generated files differ from what the data gives" in failed.stderr
+    assert "docs/en/part1.md:" in failed.stderr and "Traceback" not in failed.stderr

@@ -7,8 +7,11 @@
 * Compiled templates: Jinja compiles Material's templates anew for each language of each build;
   their bytecode is kept (Jinja's own FileSystemBytecodeCache, which checks each template's source
   and Jinja's and Python's versions), in a folder of its own for each environment configuration.
+* Checks that passed: the build's check that the generated tables, charts and downloads are what the
+  data gives is skipped when it passed before on the same bytes of every file it could read (the
+  project's text, data, documents and code: inputs_digest) with the same Python and packages.
 
-Both live in cache_dir(): $BILINGUAL_CACHE_DIR (or its old name, $HURRICANE_CACHE_DIR), else
+All live in cache_dir(): $BILINGUAL_CACHE_DIR (or its old name, $HURRICANE_CACHE_DIR), else
 `cache/bilingual` in the virtual environment
 (so `make distclean` removes it), else the user's cache folder. Nothing there is needed: with the folder
 empty or not writable, a build does the work again and gives the same site.
@@ -180,3 +183,62 @@ def template_cache(env: Any) -> Any:
     except OSError:
         return None
     return FileSystemBytecodeCache(str(folder))
+
+
+# --- checks that passed -------------------------------------------------------------------------------------
+
+PASSED_FILE = "passed.json"
+# What a check of the project may read: every file of these folders (and mkdocs.yml), the code that checks
+# included. A check that passed on the same bytes, with the same Python and packages, passes again.
+INPUTS = ("mkdocs.yml", "docs", "data", "documents", "includes", "source", "scripts")
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Jinja2", "PyYAML", "jsonschema", "Markdown")
+
+
+def inputs_digest(project: Path) -> str:
+    """A digest of everything under INPUTS (names and bytes), Python's version and the packages' versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(sys.version.encode())
+    for name in PACKAGES:
+        try:
+            digest.update(f"{name} {version(name)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name} -\0".encode())
+    for top in INPUTS:
+        path = project / top
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if "__pycache__" in file.parts:
+                continue
+            try:
+                content = file.read_bytes()
+            except OSError:
+                content = b"\1unreadable"
+            digest.update(f"{file.relative_to(project).as_posix()}\0{len(content)}\0".encode() + content)
+    return digest.hexdigest()
+
+
+def _passed_path() -> Path:
+    return cache_dir() / PASSED_FILE
+
+
+def passed(check: str, digest: str) -> bool:
+    """Whether `check` passed on the inputs of this digest (kept by remember_passed)."""
+    try:
+        return bool(json.loads(_passed_path().read_text(encoding="utf-8")).get(check) == digest)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def remember_passed(check: str, digest: str) -> None:
+    path = _passed_path()
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = stored if isinstance(stored, dict) else {}
+    except (OSError, ValueError):
+        stored = {}
+    stored[check] = digest
+    try:
+        write_atomic(path, json.dumps(stored, sort_keys=True).encode("utf-8"))
+    except OSError:
+        return  # a cache that cannot be written is only slower

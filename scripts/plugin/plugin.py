@@ -61,6 +61,10 @@ ORDER = {
 }
 
 
+# `serve`: the digest of the files that the generated files were last made from (BilingualPlugin._regenerate)
+_generated_from = ""
+
+
 def _refuse_unsafe(project: Path) -> None:
     """Fail the build on a symbolic link in the project (nothing from outside the repository reaches the
     site) or on a mkdocs.yml beyond its allowlist: scripts/checks/symlinks.py and build_policy.py."""
@@ -150,10 +154,14 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         agrees with the text is for `python -m scripts data` and the tests to say, not for the build."""
         try:
             if self.command == "serve":
-                for path in tables.generate(project, remember=True):
-                    log.info("tables: regenerated %s", path.relative_to(project))
+                self._regenerate(project)
                 return
+            digest = buildcache.inputs_digest(project) if self.config.build_cache else ""
+            if digest and buildcache.passed("generated", digest):
+                return  # the same files passed this check before
             findings = tables.check(project, text_checks=False)
+            if digest and not findings:
+                buildcache.remember_passed("generated", digest)
         except (DataError, tables.TablesError) as err:
             if self.command == "serve":
                 report.error("tables: not regenerated, the data has problems:\n%s", err)
@@ -163,6 +171,20 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             raise PluginError(
                 "generated files differ from what the data gives; run `make tables`:\n" + "\n".join(findings)
             )
+
+    @staticmethod
+    def _regenerate(project: Path) -> None:
+        """`serve`: write the generated files that the data changes, unless nothing they are made from has
+        changed since the last rebuild of this server (each rebuild has a new plugin: the digest is kept
+        on the module)."""
+        global _generated_from
+        digest = buildcache.inputs_digest(project)
+        if digest == _generated_from:
+            return
+        written = tables.generate(project, remember=True)
+        for path in written:
+            log.info("tables: regenerated %s", path.relative_to(project))
+        _generated_from = buildcache.inputs_digest(project) if written else digest
 
     @event_priority(ORDER["on_files"])
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

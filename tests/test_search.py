@@ -215,3 +215,26 @@ def test_the_same_records_are_indexed_once_and_their_index_kept(
     changed = [dataclasses.replace(records[0], text=records[0].text + " more"), *records[1:]]
     with pytest.raises(search.SearchError, match="Pagefind asked"):  # other records: Pagefind is asked
         search.write(tmp_path / "c", "en", changed, tmp_path / "cache")
+
+
+def test_a_warmed_pagefind_gives_the_same_bundle_as_a_new_one(built_site: Path) -> None:
+    records = search.site_records(built_site, "zh", ["part1.md"])
+    fresh = search.bundle(records, "zh")
+    search.warm_up("zh")
+    warmed = search._warm["zh"].result()
+    assert search.bundle(records, "zh") == fresh  # the warmed service, used and ended
+    assert "zh" not in search._warm and warmed.process.poll() is not None
+
+
+def test_an_unused_warm_up_is_ended_and_a_failed_one_is_told_by_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    search.warm_up("en")
+    warmed = search._warm["en"].result()
+    search._end_unused()
+    assert warmed.process.poll() is not None and not search._warm
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-pagefind"))
+    search.warm_up("en")
+    with pytest.raises(search.SearchError, match="Pagefind cannot be run"):
+        search.bundle([], "en")
+    assert not search._warm

@@ -125,7 +125,17 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         except (YamlError, InputError) as err:
             raise PluginError(f"the documents cannot be read:\n{err}") from None
         self.tooltips = Tooltips.load(project, nav_pages(project)) if self.config.tooltips else None
+        if self.config.search == "pagefind" and not self._inner_build(config):
+            # a language whose index will likely be made anew: a first build (none kept), or `serve`, where
+            # the next rebuild's edit may be in either language; its Pagefind starts while the pages build
+            cache = self._search_cache()
+            for lang in LANGS:
+                if self.command == "serve" or not search.kept_for(lang, cache):
+                    search.warm_up(lang)
         return config
+
+    def _search_cache(self) -> Path | None:
+        return buildcache.cache_dir() / "pagefind" if self.config.build_cache else None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang = self._language(config)
@@ -329,8 +339,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         if self.config.search == "pagefind":
             pages = [p for p in nav_pages(self._root(config)) if p not in self.config.search_skip]
             try:
-                cache = buildcache.cache_dir() / "pagefind" if self.config.build_cache else None
-                search.build(Path(config.site_dir), pages, cache)
+                search.build(Path(config.site_dir), pages, self._search_cache())
             except search.SearchError as err:
                 raise PluginError(f"search: {err}") from None
         if self.config.build_cache:

@@ -22,6 +22,7 @@ index (overrides/main.html, docs/zh/assets/search-worker.js).
 
 from __future__ import annotations
 
+import atexit
 import base64
 import contextlib
 import dataclasses
@@ -32,7 +33,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path, PurePosixPath
@@ -218,10 +219,55 @@ class _Pagefind:
             self.process.wait()
 
 
+# Pagefind loads a language's word segmentation at the first record of that language it indexes: half a
+# second for Chinese. warm_up has a service do that in the background while the pages are being built.
+_warm: dict[str, Future[_Pagefind]] = {}
+WARM_UP_TEXT = "\u4e00"  # any text: the language's segmentation is loaded for the record's language
+
+
+def _warmed(lang: str) -> _Pagefind:
+    pagefind = _Pagefind()
+    try:
+        index = pagefind.send({"type": "NewIndex", "config": None})["index_id"]
+        record = {"type": "AddRecord", "index_id": index, "url": "/", "content": WARM_UP_TEXT, "language": lang}
+        pagefind.send(record | {"meta": None, "filters": None, "sort": None})
+    except SearchError:
+        pagefind.close()
+        raise
+    return pagefind
+
+
+def warm_up(lang: str) -> None:
+    """Start a Pagefind service for `lang` in the background, its segmentation loaded, for the next bundle()
+    of that language in this process (one is kept at a time; one left unused is ended at exit)."""
+    if lang not in _warm:
+        starter = ThreadPoolExecutor(max_workers=1)
+        _warm[lang] = starter.submit(_warmed, lang)
+        starter.shutdown(wait=False)  # its thread ends once the service is ready
+
+
+def _service(lang: str) -> _Pagefind:
+    """The warmed service of `lang` if there is one, else a new one."""
+    future = _warm.pop(lang, None)
+    if future is not None:
+        with contextlib.suppress(SearchError):  # a warm-up that failed: a new service says why, if it fails too
+            return future.result()
+    return _Pagefind()
+
+
+@atexit.register
+def _end_unused() -> None:
+    for future in list(_warm.values()):
+        with contextlib.suppress(SearchError):
+            future.result().close()
+    _warm.clear()
+
+
 def bundle(records: list[Record], lang: str) -> dict[str, bytes]:
     """A language's Pagefind bundle of `records`: {path in the bundle: content}, what the search uses of
-    it (Pagefind hands over its files; writing them itself, it answers before they are all written)."""
-    pagefind = _Pagefind()
+    it (Pagefind hands over its files; writing them itself, it answers before they are all written).
+    The index is a new one (NewIndex), also in a warmed service: what warm_up indexed is not in it."""
+    pagefind = _service(lang)
     try:
         index = pagefind.send({"type": "NewIndex", "config": None})["index_id"]
         for r in records:
@@ -269,6 +315,11 @@ def remembered(records: list[Record], lang: str, cache: Path | None) -> dict[str
             if other != kept:
                 other.unlink()
     return files
+
+
+def kept_for(lang: str, cache: Path | None) -> bool:
+    """Whether `cache` holds a bundle of `lang` (of some records: remembered decides if they are the same)."""
+    return cache is not None and any(cache.glob(f"{lang}-*.json"))
 
 
 def write(site: Path, lang: str, records: list[Record], cache: Path | None = None) -> Path:

@@ -53,6 +53,41 @@ def test_the_added_cost_per_paragraph_is_level_for_linear_growth_and_rises_for_q
     assert first is not None and second is not None and second > 5 * first
 
 
+def _scale(copies: int, paragraphs: int, build: float, links: float, html: int) -> timing.ScaleResult:
+    w = page_weight.Weight(html, html // 4)
+    none = page_weight.Weight(0, 0)
+    page = page_weight.PageWeight("home", "index.html", w, none, none, none)
+    return timing.ScaleResult(
+        corpus.Corpus(Path("."), copies, copies, paragraphs),
+        stats.summarize([build]),
+        stats.summarize([links + 1.0]),
+        "links",
+        {"links": stats.summarize([links]), "data": stats.summarize([1.0])},
+        {"zh": page},
+        {"zh": page_weight.Weight(100, 100)},
+    )
+
+
+def test_each_step_s_growth_is_the_last_step_over_the_first_from_ten_copies_on() -> None:
+    # build: 3 s per 1000 paragraphs throughout (linear); links: 2 s, then 4 s per 1000 (worse than linear)
+    results = [
+        _scale(1, 100, 1.3, 0.5, 1000),
+        _scale(10, 1000, 4.0, 2.3, 1000),
+        _scale(50, 5000, 16.0, 10.3, 1000),
+        _scale(200, 20000, 61.0, 70.3, 1000),
+    ]
+    rows = {row[0]: row[1:] for row in timing.growth_table(results).rows}
+    assert rows["build"] == ["3.00 s", "3.00 s", "3.00 s", "1.00×"]
+    assert rows["`links`"] == ["2.00 s", "2.00 s", "4.00 s", "2.00×"]
+    assert rows["`data`"][-1] == "—"  # no added cost to grow from
+
+
+def test_the_download_at_each_size_is_told_against_the_smallest() -> None:
+    results = [_scale(1, 100, 1.0, 1.0, 4000), _scale(50, 5000, 9.0, 9.0, 4400)]
+    rows = timing.download_table(results).rows
+    assert [r[-1] for r in rows] == ["1.00×", f"{(1100 + 100) / (1000 + 100):.2f}×"]
+
+
 # --- tables and the README ---------------------------------------------------------------------------------
 
 

@@ -27,6 +27,8 @@ from scripts.bench.timing import (
     bench_scale,
     build_table,
     checks_table,
+    download_table,
+    growth_table,
     scale_table,
 )
 
@@ -59,7 +61,7 @@ def run(
             data["checks"] = {name: s.to_json() for name, s in checks.items()}
         if "scale" in sections:
             scale = bench_scale(work, runs, scales)
-            tables.append(scale_table(scale))
+            tables += [scale_table(scale), growth_table(scale), download_table(scale)]
             data["scale"] = [
                 {
                     "copies": r.corpus.copies,
@@ -70,7 +72,10 @@ def run(
                     "build_per_1000_paragraphs": per_thousand(r.build, r.corpus.paragraphs).to_json(),
                     "checks_per_1000_paragraphs": per_thousand(r.checks, r.corpus.paragraphs).to_json(),
                     "slowest_check": r.slowest,
-                    "home_page_html": {lang: vars(w) for lang, w in r.home_html.items()},
+                    "per_check": {name: st.to_json() for name, st in r.per_check.items()},
+                    "home_page_html": {lang: vars(w.html) for lang, w in r.home.items()},
+                    "home_page_total": {lang: vars(w.total) for lang, w in r.home.items()},
+                    "first_search": {lang: vars(w) for lang, w in r.search.items()},
                 }
                 for r in scale
             ]
@@ -116,7 +121,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"runs of each figure (default {MIN_RUNS}; with fewer, or with --only, nothing is written)",
     )
     parser.add_argument("--only", nargs="+", choices=SECTIONS, help="measure these sections only")
-    parser.add_argument("--scales", type=int, nargs="+", default=list(SCALES), help="corpus sizes (default 1 10 50)")
+    parser.add_argument(
+        "--scales", type=int, nargs="+", default=list(SCALES), help="corpus sizes (default 1 10 50 200)"
+    )
     parser.add_argument("--no-suite", action="store_true", help="leave the test suite out of the checks")
 
 

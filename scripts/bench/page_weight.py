@@ -100,6 +100,19 @@ def search_index(site: Path, lang: str) -> tuple[Weight, list[str]]:
     return weight(path.read_bytes()), sorted({doc["location"].split("#")[0] for doc in index["docs"]})
 
 
+def first_search(site: Path, lang: str) -> Weight:
+    """What a language's first search fetches whatever it asks: the files at the top of its Pagefind bundle
+    (entry, script, WebAssembly, the index's metadata), as stored and gzipped; then the index chunks of
+    its words and its results' fragments, which depend on the query."""
+    bundle = site / lang_root(lang) / "pagefind"
+    total = Weight(0, 0)
+    for path in sorted(p for p in bundle.iterdir() if p.is_file()) if bundle.is_dir() else []:
+        data = path.read_bytes()
+        packed = path.suffix in (".pagefind", ".pf_meta")  # Pagefind's own gzip
+        total = total + (Weight(len(data), len(data)) if packed else weight(data))
+    return total
+
+
 def indexed_text_bytes(site: Path, lang: str, pages: list[str]) -> int:
     """UTF-8 bytes of the visible text of the article of each page that the language's search indexes."""
     from bs4 import BeautifulSoup

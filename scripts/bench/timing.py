@@ -4,6 +4,7 @@ synthetic corpora (scripts/bench/corpus.py)."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import statistics
 import sys
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from scripts.bench.corpus import Corpus, make_corpus
-from scripts.bench.page_weight import Weight, weight
+from scripts.bench.page_weight import PageWeight, Weight, first_search, page_weight
 from scripts.bench.processes import environment, log, mkdocs_build, run_timed
 from scripts.bench.stats import Stat, marginal, per_thousand, ratio, summarize
 from scripts.bench.tables import Table, kib, seconds, times
@@ -24,7 +25,8 @@ from scripts.core.config import mkdocs_config
 from scripts.core.files import write_if_changed
 from scripts.core.paths import ROOT
 
-SCALES = (1, 10, 50)
+SCALES = (1, 10, 50, 200)
+LINEAR_FROM = 10  # the growth of each step is compared from this size on (README, "Performance")
 HOME_PAGES = {"zh": "index.html", "en": "en/index.html"}  # a page whose text is the same in every corpus
 CHECKS: list[tuple[str, list[str]]] = [  # (name, arguments of `python -m scripts`); SITE: a built site
     ("fidelity", ["fidelity"]),
@@ -202,7 +204,9 @@ class ScaleResult:
     build: Stat
     checks: Stat
     slowest: str  # the checker command that takes longest at this size
-    home_html: dict[str, Weight]  # the HTML of the home page of each language (HOME_PAGES), as built
+    per_check: dict[str, Stat]  # each checker command
+    home: dict[str, PageWeight]  # the home page of each language (HOME_PAGES) and what it loads, as built
+    search: dict[str, Weight]  # what a first search of each language fetches, whatever the query
 
     @property
     def total(self) -> Stat:
@@ -217,14 +221,16 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
     builds: dict[int, list[float]] = {c.copies: [] for c in corpora}
     checks: dict[int, list[float]] = {c.copies: [] for c in corpora}
     per_check: dict[int, dict[str, list[float]]] = {c.copies: {n: [] for n, _ in CHECKS} for c in corpora}
-    home: dict[int, dict[str, Weight]] = {}
+    home: dict[int, dict[str, PageWeight]] = {}
+    first: dict[int, dict[str, Weight]] = {}
     for i in range(runs):
         for corpus in corpora:  # sizes interleaved, so that a slow moment of the machine is shared
             log(f"scale: run {i + 1} of {runs}, {corpus.copies}x ({corpus.paragraphs} paragraphs)")
             site = corpus.root / "site"
             shutil.rmtree(site, ignore_errors=True)
             builds[corpus.copies].append(run_timed(mkdocs_build(site), corpus.root))
-            home[corpus.copies] = {lang: weight((site / path).read_bytes()) for lang, path in HOME_PAGES.items()}
+            home[corpus.copies] = {lang: page_weight(site, path, lang) for lang, path in HOME_PAGES.items()}
+            first[corpus.copies] = {lang: first_search(site, lang) for lang in HOME_PAGES}
             total = 0.0
             for name, args in CHECKS:
                 elapsed = run_timed(check_command(args, site), corpus.root)
@@ -241,7 +247,9 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
                 summarize(builds[corpus.copies]),
                 summarize(checks[corpus.copies]),
                 f"{slowest} {medians[slowest]:.2f} s",
+                {n: summarize(s) for n, s in per_check[corpus.copies].items()},
                 home[corpus.copies],
+                first[corpus.copies],
             )
         )
     return out
@@ -281,7 +289,7 @@ def scale_table(results: list[ScaleResult]) -> Table:
                 "—" if bm is None else f"{bm:.2f} s",
                 "—" if cm is None else f"{cm:.2f} s",
                 r.slowest,
-                " / ".join(f"{kib(w.raw)} ({kib(w.gz)})" for w in r.home_html.values()),
+                " / ".join(f"{kib(w.html.raw)} ({kib(w.html.gz)})" for w in r.home.values()),
             ]
         )
     t.notes.append(
@@ -292,5 +300,62 @@ def scale_table(results: list[ScaleResult]) -> Table:
         "rises when it grows worse. Home page HTML: raw (gzip -6), the same text at every size, so that it "
         "grows only with what every page carries (the navigation: each copy is a section of it, and with "
         "Material's `navigation.prune` a page carries the pages of its own section only)."
+    )
+    return t
+
+
+def growth_table(results: list[ScaleResult]) -> Table:
+    """Aim 1 of the performance issue: the cost of each thousand paragraphs added, step by step, for the
+    build and each checker; the growth is the last step's over the first from LINEAR_FROM on."""
+    steps = [f"{a.corpus.copies}×→{b.corpus.copies}×" for a, b in itertools.pairwise(results)]
+    first = next((i for i, r in enumerate(results[:-1]) if r.corpus.copies >= LINEAR_FROM), None)
+    t = Table(
+        "3b. Scale: each step",
+        ["", *(f"{s} per 1000 added ¶" for s in steps), "growth"],
+    )
+    rows: list[tuple[str, list[Stat]]] = [("build", [r.build for r in results])]
+    rows += [(f"`{name}`", [r.per_check[name] for r in results]) for name in results[0].per_check]
+    rows.append(("all ten checks", [r.checks for r in results]))
+    for name, stats in rows:
+        added = marginal([(r.corpus.paragraphs, s.median) for r, s in zip(results, stats, strict=True)])[1:]
+        cells = ["—" if a is None else f"{a:.2f} s" for a in added]
+        start, last = (added[first], added[-1]) if first is not None and len(added) - first >= 2 else (None, None)
+        grown = f"{last / start:.2f}×" if start and last is not None else "—"
+        t.rows.append([name, *cells, grown])
+    t.notes.append(
+        f"Medians; ¶: paragraphs of both languages. Growth: the last step's cost per 1000 added paragraphs over "
+        f"the first step's from {LINEAR_FROM}× on; 1.00× is linear growth, and the aim is within 1.25×. A check "
+        "that takes well under a second at every size has steps of a few hundredths of a second, where noise "
+        "of the machine is most of the figure."
+    )
+    return t
+
+
+def download_table(results: list[ScaleResult]) -> Table:
+    """Aim 2: what a reader downloads for one page, search included, at each size against the smallest."""
+    t = Table(
+        "3c. Scale: what a reader downloads",
+        ["corpus", "page", "HTML, CSS, JavaScript", "a first search", "all", "against 1×"],
+    )
+    base: dict[str, int] = {}
+    for r in results:
+        for lang, page in r.home.items():
+            total = page.total + r.search[lang]
+            base.setdefault(lang, total.gz)
+            t.rows.append(
+                [
+                    f"{r.corpus.copies}×",
+                    f"home page ({lang})",
+                    f"{kib(page.total.raw)} ({kib(page.total.gz)})",
+                    f"{kib(r.search[lang].raw)} ({kib(r.search[lang].gz)})",
+                    f"{kib(total.raw)} ({kib(total.gz)})",
+                    f"{total.gz / base[lang]:.2f}×",
+                ]
+            )
+    t.notes.append(
+        "Raw (gzip -6). The page: its HTML and the stylesheets and scripts it loads (no search index is fetched "
+        "as a page loads). A first search: what any query fetches first (Pagefind's entry, script, WebAssembly "
+        "and the index's metadata); the chunks of the query's words and its results' fragments come on top. "
+        "Against 1×: the gzipped total over the smallest corpus's."
     )
     return t

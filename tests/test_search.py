@@ -184,6 +184,21 @@ def test_a_build_with_search_off_makes_no_pagefind_index(project_copy: Path, tmp
     replace_once(project_copy / "mkdocs.yml", "  - bilingual:\n", '  - bilingual:\n      search: "off"\n')
     assert build(project_copy, tmp_path / "site").returncode == 0
     assert not list((tmp_path / "site").rglob("pagefind-entry.json"))
+    # Material's own index instead, one per language below its root, where its pages' Material looks
+    for lang_root in ("", "en/"):
+        index = json.loads((tmp_path / "site" / lang_root / "search" / "search_index.json").read_text("utf-8"))
+        locations = [d["location"] for d in index["docs"]]
+        assert "part1/" in locations and not any(loc.startswith("en/") for loc in locations)
+        assert (tmp_path / "site" / lang_root / "part1" / "index.html").is_file()
+    zh = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    en = json.loads((tmp_path / "site" / "en" / "search" / "search_index.json").read_text("utf-8"))
+
+    def latin(index: dict[str, list[dict[str, str]]]) -> float:
+        """The share of ASCII letters in the text of part 1's entries."""
+        text = "".join(d["text"] for d in index["docs"] if d["location"].startswith("part1/"))
+        return sum(c.isascii() and c.isalpha() for c in text) / len(text)
+
+    assert latin(zh) < 0.2 and latin(en) > 0.6  # each language's own text
 
 
 @pytest.mark.parametrize("binary", ["/bin/false", "/bin/true"])

@@ -342,6 +342,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
                 search.build(Path(config.site_dir), pages, self._search_cache())
             except search.SearchError as err:
                 raise PluginError(f"search: {err}") from None
+        else:
+            search.split_material_index(Path(config.site_dir))
         if self.config.build_cache:
             memo = buildcache.segment_memo()
             if memo is not None:

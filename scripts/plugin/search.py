@@ -43,7 +43,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from scripts.core.files import write_atomic
-from scripts.core.languages import LANGS, root
+from scripts.core.languages import LANGS, language_of, root
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs: Extension A, the unified block, compatibility
 HAN_RE = re.compile(f"([{HAN}])")
@@ -352,3 +352,22 @@ def build(site: Path, pages: list[str], cache: Path | None = None) -> dict[str, 
         if material.parent.is_dir() and not any(material.parent.iterdir()):
             material.parent.rmdir()
     return {lang: len(found) for lang, found in records.items()}
+
+
+def split_material_index(site: Path) -> dict[str, int]:
+    """With `search: "off"`: Material's own index, which mkdocs-static-i18n writes once at the site's root
+    for every language, split into one index per language at that language's root, its locations made
+    relative to that root: each page's Material searches below its language's root (overrides/main.html
+    sets its `base` there), so that each language finds its own pages only. The number of entries per language."""
+    path = site / "search" / "search_index.json"
+    if not path.is_file():
+        return {}
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in LANGS}
+    for doc in index.get("docs", []):
+        lang = language_of(str(doc.get("location", "")))
+        docs[lang].append({**doc, "location": str(doc["location"]).removeprefix(root(lang))})
+    for lang, entries in docs.items():
+        target = site / root(lang) / "search" / "search_index.json"
+        write_atomic(target, json.dumps({**index, "docs": entries}, ensure_ascii=False).encode("utf-8"))
+    return {lang: len(entries) for lang, entries in docs.items()}

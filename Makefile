@@ -68,7 +68,7 @@ TEST_WORKERS ?= auto
 test: setup browser-setup translator-setup policy lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-# The benchmark (README, "Performance"): about half an hour; writes bench/results.* and the README's table.
+# The benchmark (README, "Performance"): about an hour; writes bench/results.* and the README's table.
 # Lighthouse is pinned in bench/package-lock.json (not the root package.json, which holds axe-core).
 bench: setup browser-setup
 	@test -f bench/node_modules/lighthouse/package.json || npm ci --prefix bench --ignore-scripts --no-audit --no-fund

@@ -4,15 +4,18 @@ In one run, so that ratios are fair on a noisy machine, each figure the median a
 highest) of `runs` runs (5 at least for figures that are written down):
 
 1. build: the strict bilingual build of the project against a bare Material build of the same
-   Markdown files (no i18n plugin, no hooks, no overrides), and their ratio;
-2. checks: the non-browser test suite, and each checker command alone;
-3. scale: synthetic corpora of 1x, 10x and 50x the interview (copies of every page of the interview
-   with every ID suffixed, in both languages, with their data) through the build and all checkers,
-   in seconds per thousand paragraphs, so that growth worse than linear shows;
+   Markdown files (no i18n plugin, no hooks, no overrides) and against the peer (plain
+   mkdocs-static-i18n with Material's search), and the project's first build with empty caches;
+2. checks: the whole `make test` (once: it takes minutes), and each checker command alone;
+3. scale: synthetic corpora of 1x, 10x, 50x and 200x the interview (copies of every page of the
+   interview with every ID suffixed, in both languages, with their data; 200x once) through the build
+   and each checker, with the cost of each step per thousand added paragraphs, so that growth worse
+   than linear shows, and what a reader downloads for the home page at each size;
 4. live reload: seconds from saving a page to the rebuilt page being served by `mkdocs serve`;
 5. page weight: HTML, CSS, JavaScript and search index of the home pages and the largest page of
    each language, raw and gzipped, and each search index against the text it indexes;
-6. Lighthouse (bench/package.json) against Debian's chromium: the home page of both languages.
+6. Lighthouse (bench/package.json) against Debian's chromium, mobile: each language's home page,
+   largest page and largest side-by-side page.
 
 Every project copy and corpus is made in a temporary folder, never in the repository. The results
 go to bench/results.md, bench/results.json and the README (between `<!-- generated:bench … -->`

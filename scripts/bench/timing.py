@@ -26,6 +26,8 @@ from scripts.core.files import write_if_changed
 from scripts.core.paths import ROOT
 
 SCALES = (1, 10, 50, 200)
+ONCE_FROM = 100  # corpora of this many copies and more are built and checked once, not once a run (minutes each)
+SUITE_RUNS = 1  # `make test` takes minutes: once, however many runs the other figures have
 LINEAR_FROM = 10  # the growth of each step is compared from this size on (README, "Performance")
 HOME_PAGES = {"zh": "index.html", "en": "en/index.html"}  # a page whose text is the same in every corpus
 CHECKS: list[tuple[str, list[str]]] = [  # (name, arguments of `python -m scripts`); SITE: a built site
@@ -160,14 +162,9 @@ def bench_checks(site: Path, runs: int, with_suite: bool = True) -> dict[str, St
             samples[name].append(elapsed)
             run_total += elapsed
         total.append(run_total)
-        if with_suite:
-            suite.append(
-                run_timed(
-                    [sys.executable, "-m", "pytest", "-m", "not browser", "-n", "auto", "-q", "-p", "no:cacheprovider"],
-                    ROOT,
-                    timeout=1800,
-                )
-            )
+        if with_suite and i < SUITE_RUNS:
+            log("checks: the whole `make test`")
+            suite.append(run_timed(["make", "--no-print-directory", "test"], ROOT, timeout=3600))
     out = {name: summarize(s) for name, s in samples.items()}
     out["all checker commands"] = summarize(total)
     if with_suite:
@@ -178,9 +175,10 @@ def bench_checks(site: Path, runs: int, with_suite: bool = True) -> dict[str, St
 def checks_table(result: dict[str, Stat]) -> Table:
     t = Table("2. Checks", ["", "median", "spread"])
     if "test suite" in result:
+        runs = len(result["test suite"].samples)
         t.rows.append(
             [
-                'Test suite without the browser tests (`pytest -m "not browser" -n auto`, as `make test` runs it)',
+                f"`make test`: lint, then every test, the browser tests included ({runs} run{'s' * (runs > 1)})",
                 *seconds(result["test suite"]),
             ]
         )
@@ -225,6 +223,8 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
     first: dict[int, dict[str, Weight]] = {}
     for i in range(runs):
         for corpus in corpora:  # sizes interleaved, so that a slow moment of the machine is shared
+            if i and corpus.copies >= ONCE_FROM:
+                continue
             log(f"scale: run {i + 1} of {runs}, {corpus.copies}x ({corpus.paragraphs} paragraphs)")
             site = corpus.root / "site"
             shutil.rmtree(site, ignore_errors=True)
@@ -293,7 +293,7 @@ def scale_table(results: list[ScaleResult]) -> Table:
             ]
         )
     t.notes.append(
-        "Medians. Checks: the ten checker commands one after the other (links, offline and safety on "
+        f"Medians (a corpus of {ONCE_FROM}× or more: one run). Checks: the ten checker commands one after the other (links, offline and safety on "
         "that corpus's build). ¶: paragraphs of both languages. Per 1000 ¶: the whole time over the "
         "paragraphs (start-up included, so it falls as the corpus grows). Added ¶: the extra time over "
         "the paragraphs added since the size above, which stays level when the cost grows linearly and "

@@ -38,6 +38,7 @@ class BilingualConfig(Config):
     generated = c.Choice(("check", "off"), default="check")
     # The page about this edition (relative to a language folder), linked from every page's footer.
     about = c.Type(str, default="about.md")
-    # Keep Chinese word segmentation, compiled templates and each language's search index (for the same
-    # records) between builds (scripts/plugin/buildcache.py, scripts/plugin/search.py).
+    # Keep compiled templates, each language's search index (for the same records), the verdict of the
+    # generated-files check (for the same files) and, when Material's search indexes, its Chinese word
+    # segmentation between builds (scripts/plugin/buildcache.py, scripts/plugin/search.py).
     build_cache = c.Type(bool, default=True)

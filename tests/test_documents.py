@@ -44,7 +44,9 @@ def with_document(project_copy: Path) -> Path:
     return project_copy
 
 
-def test_new_document_builds_passes_every_check_and_status_reports_it_missing(with_document: Path) -> None:
+def test_new_document_builds_passes_every_check_keeps_its_own_navigation_and_status_reports_it_missing(
+    with_document: Path,
+) -> None:
     project = with_document
     site = project / "site"
     built = build(project, site)
@@ -68,6 +70,17 @@ def test_new_document_builds_passes_every_check_and_status_reports_it_missing(wi
     links = {attr(a, "href"): a for a in home.select("article h2#documents + ul a")}
     assert set(links) == {"./", f"{SLUG}/"}
     assert attr(one(links[f"{SLUG}/"], "span"), "lang") == "zh"
+    # each document's pages list that document's pages alone in their navigation (scripts/plugin/sidebar.py)
+    for lang in ("", "en/"):
+        listed = {
+            path: [attr(a, "href") for a in html.select(".md-nav--primary > ul > li > a.md-nav__link")]
+            for path, html in (
+                (path, BeautifulSoup((site / lang / path / "index.html").read_text(encoding="utf-8"), "html.parser"))
+                for path in ("part1", f"{SLUG}/part2")
+            )
+        }
+        assert listed["part1"] and not [h for h in listed["part1"] if SLUG in h], listed
+        assert listed[f"{SLUG}/part2"] == ["../", "./", "../part3/"], listed  # not the interview's, at ../../
     # one paragraph translated and reviewed: status counts it, the rest stay missing
     en = project / "docs/en" / SLUG / "part2.md"
     replace_once(

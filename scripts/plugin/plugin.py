@@ -37,7 +37,7 @@ from scripts.core.languages import DEFAULT_LANG, LANGS, language_of, root
 from scripts.core.yamlfile import YamlError
 from scripts.figures.model import DataError
 from scripts.generators import side_by_side, tables
-from scripts.plugin import buildcache, reader, search, views
+from scripts.plugin import buildcache, reader, search, sidebar, views
 from scripts.plugin.config import BilingualConfig
 from scripts.plugin.tooltips import Tooltips
 from scripts.text import translation_state
@@ -83,6 +83,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.command = "build"
         self.stale: set[tuple[str, str]] = set()  # (page, ID) of each stale English block
         self.documents: list[documents.Document] = []  # the site's documents (scripts/core/documents.py)
+        self.owners: dict[str, str] = {}  # page (relative to a language folder) -> the slug of its document
         self.tooltips: Tooltips | None = None  # the glossary's tooltips, loaded for each build (on_config)
         self.views: dict[str, dict[str, str]] = {}  # src_uri of a page -> the other view: {"url", "label"}
         self.parallel: dict[str, views.View] = {}  # src_uri of a side-by-side page of this build -> its view
@@ -124,6 +125,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             self.documents = documents.load(project)
         except (YamlError, InputError) as err:
             raise PluginError(f"the documents cannot be read:\n{err}") from None
+        self.owners = {page: d.slug for d in self.documents for page in d.pages}
         self.tooltips = Tooltips.load(project, nav_pages(project)) if self.config.tooltips else None
         if self.config.search == "pagefind" and not self._inner_build(config):
             # a language whose index will likely be made anew: a first build (none kept), or `serve`, where
@@ -296,9 +298,21 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             else None
         )
         ours["reader_about"] = self._about(nav, config)
+        context["nav"] = self._sidebar(nav, page)
         if page.file.src_uri in self.parallel:
-            self._read_as_view(ours, page, nav)
+            self._read_as_view(ours, page, context["nav"])
         return context
+
+    def _sidebar(self, nav: Navigation, page: Page) -> Navigation:
+        """The navigation `page` carries (scripts/plugin/sidebar.py): the pages of its document and those of
+        no document; of its document's sections, its own alone."""
+        view = self.parallel.get(page.file.src_uri)
+        single = page if view is None else next((p for p in nav.pages if p.file.src_uri == view.single), None)
+        if single is None:
+            return nav
+        owners = self.owners
+        slug = owners.get(single.file.src_uri.split("/", 1)[-1])
+        return sidebar.scoped(nav, single, lambda p: owners.get(p.file.src_uri.split("/", 1)[-1], slug) == slug)
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig

@@ -12,7 +12,7 @@ import yaml
 
 from scripts.core.files import read_text
 from scripts.core.paths import ROOT
-from scripts.core.yamlfile import YamlError
+from scripts.core.yamlfile import YamlError, fast_first, where
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -45,7 +45,7 @@ ConfigLoader.add_constructor("!ENV", construct_env)
 
 class FastConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same types and `!ENV`, read by libyaml (PyYAML's C binding) when it is there: several times faster.
-    A file it rejects is read again by ConfigLoader, whose message the error gives."""
+    A file it rejects is read again by ConfigLoader, whose message the error gives (yamlfile.fast_first)."""
 
 
 FastConfigLoader.add_constructor("!ENV", construct_env)
@@ -68,18 +68,9 @@ def mkdocs_config(root: Path = ROOT) -> dict[str, Any]:
 
 def _parse(text: str) -> dict[str, Any]:
     try:
-        config = yaml.load(text, Loader=FastConfigLoader)  # noqa: S506 (a SafeLoader with `!ENV` only)
-    except yaml.YAMLError:
-        config = None
-    else:
-        if isinstance(config, dict):
-            return config
-    try:
-        config = yaml.load(text, Loader=ConfigLoader)  # noqa: S506 (a SafeLoader with `!ENV` only)
+        config = fast_first(lambda loader: yaml.load(text, Loader=loader), [FastConfigLoader, ConfigLoader])  # noqa: S506 (SafeLoaders with `!ENV` only)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = " ".join(str(getattr(err, "problem", None) or err).split())
+        line, problem = where(err)
         raise YamlError([f"mkdocs.yml:{line}: cannot be read safely: {problem}"]) from None
     if not isinstance(config, dict):
         raise YamlError(["mkdocs.yml:1: expected a mapping of settings"])

@@ -4,8 +4,9 @@ problem is reported as `file:line: field: message`."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jsonschema
 import yaml
@@ -48,7 +49,25 @@ def _index(node: yaml.Node, path: Key, lines: Lines, file: str, errors: list[str
 # libyaml's parser (PyYAML's C binding) reads the same documents as the pure-Python one, several times
 # faster; its error messages differ, so a document it rejects is read again by the pure-Python parser,
 # whose message the error gives, as it always has.
+_T = TypeVar("_T")
 LOADERS = [loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader) if loader]
+
+
+def fast_first(read: Callable[[type], _T], loaders: Sequence[type] = LOADERS) -> _T:
+    """`read(loader)` with each loader but the last (libyaml's) that accepts the text; else with the last,
+    the pure-Python one, whose yaml.YAMLError (with the message a reader is given) propagates."""
+    for loader_class in loaders[:-1]:
+        try:
+            return read(loader_class)
+        except yaml.YAMLError:
+            pass
+    return read(loaders[-1])
+
+
+def where(err: yaml.YAMLError) -> tuple[int, str]:
+    """The line (from 1) and the problem, on one line, of a YAML error."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    return (mark.line + 1 if mark else 1), " ".join(str(getattr(err, "problem", None) or err).split())
 
 
 def _read_nodes(text: str, file: str, loader_class: type) -> tuple[object, Lines]:
@@ -73,20 +92,11 @@ def read_yaml(path: Path) -> tuple[object, Lines]:
         text = read_text(path)
     except InputError as err:
         raise YamlError([str(err)]) from None
-    for loader_class in LOADERS[:-1]:
-        try:
-            data, lines = _read_nodes(text, file, loader_class)
-            break
-        except yaml.YAMLError:
-            pass
-    else:
-        try:
-            data, lines = _read_nodes(text, file, LOADERS[-1])
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-            line = mark.line + 1 if mark else 1
-            problem = " ".join(str(getattr(err, "problem", None) or err).split())
-            raise YamlError([f"{file}:{line}: malformed YAML: {problem}"]) from None
+    try:
+        data, lines = fast_first(lambda loader_class: _read_nodes(text, file, loader_class))
+    except yaml.YAMLError as err:
+        line, problem = where(err)
+        raise YamlError([f"{file}:{line}: malformed YAML: {problem}"]) from None
     not_numbers = [
         f"{file}:{line_of(lines, key)}: {dotted(key) or 'top level'}: {_yaml_name(value)} is not a number the data can hold"
         for key, value in _not_finite(data, ())

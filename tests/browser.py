@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -92,32 +92,38 @@ def new_page(
         context.close()
 
 
+def record_errors(page: Page, current: list[str], findings: list[str]) -> None:
+    """From now on, each error that `page` logs (in the page or in a worker) is a finding, of the path
+    `current[0]` (which the caller sets as it moves from page to page)."""
+
+    def error(text: str) -> None:
+        findings.append(f"{current[0]}: {text}")
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            error(f"console error: {message.text} ({message.location.get('url')})")
+
+    def on_page_error(exception: PlaywrightError) -> None:
+        error(f"uncaught error: {exception}")
+
+    def on_worker_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            error(f"worker error: {message.text}")
+
+    def on_worker(worker: Worker) -> None:
+        worker.on("console", on_worker_console)
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    page.on("worker", on_worker)
+
+
 def check_console_and_hosts(browser: Browser, base: str, paths: list[str]) -> list[str]:
     """No page logs an error (in the page or in a worker) or asks another host for anything."""
     findings: list[str] = []
     with new_page(browser, base) as (page, requests):
         current = [""]
-
-        def error(text: str) -> None:
-            findings.append(f"{current[0]}: {text}")
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error":
-                error(f"console error: {message.text} ({message.location.get('url')})")
-
-        def on_page_error(exception: PlaywrightError) -> None:
-            error(f"uncaught error: {exception}")
-
-        def on_worker_console(message: ConsoleMessage) -> None:
-            if message.type == "error":
-                error(f"worker error: {message.text}")
-
-        def on_worker(worker: Worker) -> None:
-            worker.on("console", on_worker_console)
-
-        page.on("console", on_console)
-        page.on("pageerror", on_page_error)
-        page.on("worker", on_worker)
+        record_errors(page, current, findings)
         for path in paths:
             current[0] = path or "/"
             page.goto(base + path, wait_until="networkidle")
@@ -287,37 +293,60 @@ def check_permalinks(browser: Browser, base: str, path: str) -> list[str]:
     return findings
 
 
-def check_no_horizontal_scroll(browser: Browser, base: str, paths: list[str]) -> list[str]:
-    """No page is wider than a 390×844 phone screen."""
+# A check of one page as it is loaded on one screen: (the page, its path, the screen's size and colour
+# scheme) -> its findings. `each_page` runs one on many pages; tests/browser_pages.py runs them all at once.
+PageCheck = Callable[[Page, str, ViewportSize, Scheme], list[str]]
+
+
+def each_page(
+    browser: Browser,
+    base: str,
+    paths: list[str],
+    check: PageCheck,
+    viewport: ViewportSize | None = None,
+    scheme: Scheme = "light",
+) -> list[str]:
+    """The findings of `check` on each page of `paths`, loaded one after the other on one screen."""
     findings: list[str] = []
-    with new_page(browser, base, NARROW) as (page, _):
+    with new_page(browser, base, viewport, scheme) as (page, _):
         for path in paths:
             page.goto(base + path)
-            width = page.evaluate("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
-            if width > NARROW["width"]:
-                findings.append(f"{path or '/'}: {width}px wide, scrolls sideways at {NARROW['width']}px")
+            findings += check(page, path, viewport or WIDE, scheme)
     return findings
+
+
+def page_width(page: Page, path: str, viewport: ViewportSize, scheme: Scheme) -> list[str]:
+    """The page is no wider than the screen (a 390 px phone: it would scroll sideways)."""
+    width = page.evaluate("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+    if width > viewport["width"]:
+        return [f"{path or '/'}: {width}px wide, scrolls sideways at {viewport['width']}px"]
+    return []
+
+
+def check_no_horizontal_scroll(browser: Browser, base: str, paths: list[str]) -> list[str]:
+    """No page is wider than a 390×844 phone screen."""
+    return each_page(browser, base, paths, page_width, NARROW)
+
+
+def axe_violations(page: Page, path: str, viewport: ViewportSize, scheme: Scheme) -> list[str]:
+    """axe-core's serious and critical violations on the page (its script added to the page: run it last)."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
+    )
+    return [
+        f"{path or '/'}: [{v['impact']}] {v['id']}: {v['help']} ({', '.join(v['nodes'][:3])})"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def check_accessibility(
     browser: Browser, base: str, paths: list[str], viewport: ViewportSize | None = None, scheme: Scheme = "light"
 ) -> list[str]:
     """axe-core finds no serious or critical violation on any page (at that screen size, in that colour scheme)."""
-    findings: list[str] = []
-    with new_page(browser, base, viewport, scheme) as (page, _):
-        for path in paths:
-            page.goto(base + path)
-            page.add_script_tag(path=str(AXE))
-            violations = page.evaluate(
-                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
-            )
-            findings += [
-                f"{path or '/'}: [{v['impact']}] {v['id']}: {v['help']} ({', '.join(v['nodes'][:3])})"
-                for v in violations
-                if v["impact"] in ("serious", "critical")
-            ]
-    return findings
+    return each_page(browser, base, paths, axe_violations, viewport, scheme)
 
 
 PRINT_HIDDEN = [

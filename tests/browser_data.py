@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 
-from browser import NARROW, OUTPUT, WIDE, Scheme, new_page
+from browser import NARROW, OUTPUT, WIDE, Scheme, each_page, new_page
 from playwright.sync_api import Browser, Page, ViewportSize
 
 SMALLEST_TEXT = 11.0  # px: no chart text is rendered smaller, at any screen size tested
@@ -44,32 +44,34 @@ def _where(path: str, viewport: ViewportSize, scheme: Scheme) -> str:
     return f"{path or '/'} ({viewport['width']}px, {scheme})"
 
 
+def chart_text(page: Page, path: str, viewport: ViewportSize, scheme: Scheme) -> list[str]:
+    """Each chart of the page shows one drawing, and no text of it is rendered under SMALLEST_TEXT px."""
+    findings: list[str] = []
+    where = _where(path, viewport, scheme)
+    for figure in page.evaluate(CHARTS_SHOWN):
+        if len(figure["charts"]) != 1:
+            findings.append(f"{where} {figure['id']}: {len(figure['charts'])} drawings shown, not one")
+        for chart in figure["charts"]:
+            if not chart["file"] or not all(
+                isinstance(chart[k], (int, float)) and chart[k] > 0 for k in ("smallest", "drawn", "designed")
+            ):
+                findings.append(f"{where} {figure['id']}: a drawing that cannot be measured: {chart}")
+                continue
+            rendered = chart["smallest"] * chart["drawn"] / chart["designed"]
+            if rendered < SMALLEST_TEXT:
+                findings.append(
+                    f"{where} {figure['id']}: text rendered at {rendered:.1f}px ({chart['file']}: "
+                    f"{chart['smallest']:g}px drawn {chart['drawn']:.0f} of {chart['designed']:.0f}px wide)"
+                )
+    return findings
+
+
 def check_chart_text(
     browser: Browser, base: str, paths: list[str], viewport: ViewportSize, scheme: Scheme
 ) -> list[str]:
     """Each chart shows one drawing, and no text of it is rendered under SMALLEST_TEXT px: the font size
     in the SVG times the scale at which the page draws it."""
-    findings: list[str] = []
-    with new_page(browser, base, viewport, scheme) as (page, _):
-        for path in paths:
-            page.goto(base + path)
-            where = _where(path, viewport, scheme)
-            for figure in page.evaluate(CHARTS_SHOWN):
-                if len(figure["charts"]) != 1:
-                    findings.append(f"{where} {figure['id']}: {len(figure['charts'])} drawings shown, not one")
-                for chart in figure["charts"]:
-                    if not chart["file"] or not all(
-                        isinstance(chart[k], (int, float)) and chart[k] > 0 for k in ("smallest", "drawn", "designed")
-                    ):
-                        findings.append(f"{where} {figure['id']}: a drawing that cannot be measured: {chart}")
-                        continue
-                    rendered = chart["smallest"] * chart["drawn"] / chart["designed"]
-                    if rendered < SMALLEST_TEXT:
-                        findings.append(
-                            f"{where} {figure['id']}: text rendered at {rendered:.1f}px ({chart['file']}: "
-                            f"{chart['smallest']:g}px drawn {chart['drawn']:.0f} of {chart['designed']:.0f}px wide)"
-                        )
-    return findings
+    return each_page(browser, base, paths, chart_text, viewport, scheme)
 
 
 def _pixel(page: Page, x: float, y: float) -> tuple[int, int, int]:
@@ -102,33 +104,35 @@ def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+def chart_background(page: Page, path: str, viewport: ViewportSize, scheme: Scheme) -> list[str]:
+    """Each chart of the page stands on the page's background (the page is scrolled to each chart)."""
+    findings: list[str] = []
+    for chart in page.locator("article figure.data-chart img:visible").all():
+        # the chart's top a third of the way down the screen, well below the sticky header, and drawn
+        chart.evaluate(
+            """async img => { window.scrollBy(0, img.getBoundingClientRect().top - innerHeight / 3);
+            img.loading = 'eager'; await img.decode().catch(() => null);
+            await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); }"""
+        )
+        box = chart.bounding_box()
+        assert box is not None
+        inside = _pixel(page, box["x"] + 2, box["y"] + 2)
+        beside = _pixel(page, 1, box["y"] + 2)  # the page's margin, left of the column
+        if contrast(inside, beside) > 1.2:
+            figure = chart.evaluate("img => img.closest('figure').id")
+            findings.append(
+                f"{_where(path, viewport, scheme)} {figure}: the chart's background rgb{inside} stands out "
+                f"from the page's rgb{beside}"
+            )
+    return findings
+
+
 def check_chart_background(
     browser: Browser, base: str, paths: list[str], viewport: ViewportSize, scheme: Scheme
 ) -> list[str]:
     """Each chart stands on the page's own background, in either colour scheme: the colour inside its top
     corner, on the screen, is the page's beside it (a light chart on a dark page would be a slab)."""
-    findings: list[str] = []
-    with new_page(browser, base, viewport, scheme) as (page, _):
-        for path in paths:
-            page.goto(base + path)
-            for chart in page.locator("article figure.data-chart img:visible").all():
-                # the chart's top a third of the way down the screen, well below the sticky header, and drawn
-                chart.evaluate(
-                    """async img => { window.scrollBy(0, img.getBoundingClientRect().top - innerHeight / 3);
-                    img.loading = 'eager'; await img.decode().catch(() => null);
-                    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); }"""
-                )
-                box = chart.bounding_box()
-                assert box is not None
-                inside = _pixel(page, box["x"] + 2, box["y"] + 2)
-                beside = _pixel(page, 1, box["y"] + 2)  # the page's margin, left of the column
-                if contrast(inside, beside) > 1.2:
-                    figure = chart.evaluate("img => img.closest('figure').id")
-                    findings.append(
-                        f"{_where(path, viewport, scheme)} {figure}: the chart's background rgb{inside} stands out "
-                        f"from the page's rgb{beside}"
-                    )
-    return findings
+    return each_page(browser, base, paths, chart_background, viewport, scheme)
 
 
 # The outermost elements of the content that reach past either edge of the screen, each with what holds
@@ -159,30 +163,31 @@ TABLE_WIDTHS = """() => [...document.querySelectorAll('article .data-table table
     id: t.id, table: t.scrollWidth, column: t.closest('.data-table').clientWidth}))"""
 
 
+def past_the_edge(page: Page, path: str, viewport: ViewportSize, scheme: Scheme) -> list[str]:
+    """What of the page's content reaches past the screen outside a scroll container; each table wider than its column."""
+    findings: list[str] = []
+    where = _where(path, viewport, scheme)
+    for e in page.evaluate(PAST_THE_EDGE):
+        if (e["overflow"] in ("auto", "scroll") and e["fits"]) or e["hidden"]:
+            continue  # it scrolls within the screen, or is not on the screen at all
+        held = f"cut off by <{e['holder']}>" if e["holder"] else "the page scrolls sideways"
+        findings.append(
+            f"{where}: <{e['name']}> spans {e['left']:.0f}–{e['right']:.0f}px, past the screen, outside a "
+            f"scroll container ({held})"
+        )
+    return findings + [
+        f"{where}: {t['id']} is {t['table']}px wide in a column of {t['column']}px: it is cut off or scrolls"
+        for t in page.evaluate(TABLE_WIDTHS)
+        if t["table"] > t["column"] + 1
+    ]
+
+
 def check_nothing_past_the_edge(
     browser: Browser, base: str, paths: list[str], viewport: ViewportSize, scheme: Scheme
 ) -> list[str]:
     """No element of the content reaches past the screen's edge unless it is inside a scroll container,
     and no generated table needs one: each fits its column, with nothing cut off."""
-    findings: list[str] = []
-    with new_page(browser, base, viewport, scheme) as (page, _):
-        for path in paths:
-            page.goto(base + path)
-            where = _where(path, viewport, scheme)
-            for e in page.evaluate(PAST_THE_EDGE):
-                if (e["overflow"] in ("auto", "scroll") and e["fits"]) or e["hidden"]:
-                    continue  # it scrolls within the screen, or is not on the screen at all
-                held = f"cut off by <{e['holder']}>" if e["holder"] else "the page scrolls sideways"
-                findings.append(
-                    f"{where}: <{e['name']}> spans {e['left']:.0f}–{e['right']:.0f}px, past the screen, outside a "
-                    f"scroll container ({held})"
-                )
-            findings += [
-                f"{where}: {t['id']} is {t['table']}px wide in a column of {t['column']}px: it is cut off or scrolls"
-                for t in page.evaluate(TABLE_WIDTHS)
-                if t["table"] > t["column"] + 1
-            ]
-    return findings
+    return each_page(browser, base, paths, past_the_edge, viewport, scheme)
 
 
 def table_as_heard(browser: Browser, base: str, path: str, table: str, viewport: ViewportSize) -> str:

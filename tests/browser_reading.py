@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from browser import OUTPUT, Scheme, new_page
+from browser import OUTPUT, Scheme, each_page, new_page
 from conftest import ROOT
 from playwright.sync_api import Browser, Page, ViewportSize
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -113,26 +113,27 @@ def check_switch_by_keyboard(
         return [f"{where}: Enter on the switch opened {urlsplit(page.url).path}: {wrong}"] if wrong else []
 
 
+def footer_about(page: Page, path: str, viewport: ViewportSize, scheme: Scheme) -> list[str]:
+    """The page's footer links to the About page of its language, and Enter on the link opens it (the
+    browser leaves the page: run it last)."""
+    lang = page.evaluate("document.documentElement.lang")
+    link = page.locator(".md-footer-meta a.reader-about")
+    if link.count() != 1:
+        return [f"{path or '/'}: no link to the About page in the footer"]
+    link.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    landed = urlsplit(page.url).path.removeprefix("/")  # the site is served at the host's root (browser.serve)
+    expected = "about/" if lang == "zh" else f"{lang}/about/"
+    if landed != expected:
+        return [f"{path or '/'}: the footer's About link opens /{landed}, not /{expected}"]
+    return []
+
+
 def check_footer_about(browser: Browser, base: str, paths: list[str], viewport: ViewportSize) -> list[str]:
     """Every page's footer links to the About page of its own language, and the link, reached with the
     keyboard and followed with Enter, opens it."""
-    findings: list[str] = []
-    with new_page(browser, base, viewport) as (page, _):
-        for path in paths:
-            page.goto(base + path)
-            lang = page.evaluate("document.documentElement.lang")
-            link = page.locator(".md-footer-meta a.reader-about")
-            if link.count() != 1:
-                findings.append(f"{path or '/'}: no link to the About page in the footer")
-                continue
-            link.focus()
-            with page.expect_navigation():
-                page.keyboard.press("Enter")
-            landed = urlsplit(page.url).path.removeprefix(urlsplit(base).path)
-            expected = "about/" if lang == "zh" else f"{lang}/about/"
-            if landed != expected:
-                findings.append(f"{path or '/'}: the footer's About link opens /{landed}, not /{expected}")
-    return findings
+    return each_page(browser, base, paths, footer_about, viewport)
 
 
 def check_chinese_quotes(browser: Browser, base: str, paths: list[str], scheme: Scheme = "light") -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import NARROW, WIDE, Scheme, site_paths
+from browser import NARROW, WIDE
 from browser_data import (
     MATRIX,
     check_chart_background,
@@ -18,7 +18,7 @@ from browser_data import (
     screenshot_of,
 )
 from conftest import replace_once
-from playwright.sync_api import Browser, ViewportSize
+from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -26,28 +26,6 @@ pytestmark = pytest.mark.browser
 # Charts and tables: a desktop and a phone, light and dark ----------------------------------------------
 
 MATRIX_IDS = [f"{v['width']}px-{s}" for v, s in MATRIX]
-
-
-@pytest.fixture(scope="session")
-def data_paths(built_site: Path) -> list[str]:
-    """The pages that carry a chart or a generated table, in both languages and both views."""
-    return [
-        p
-        for p in site_paths(built_site)
-        if 'class="data-table"' in (built_site / p / "index.html").read_text(encoding="utf-8")
-    ]
-
-
-def test_the_charts_and_tables_are_tested_on_every_page_that_has_them(data_paths: list[str]) -> None:
-    for prefix in ("", "en/"):
-        assert {f"{prefix}{p}/" for p in ("background", "part1", "part2", "part3", "data")} <= set(data_paths)
-
-
-@pytest.mark.parametrize(("viewport", "scheme"), MATRIX, ids=MATRIX_IDS)
-def test_no_chart_text_is_rendered_under_11_px(
-    browser: Browser, site_url: str, data_paths: list[str], viewport: ViewportSize, scheme: Scheme
-) -> None:
-    assert check_chart_text(browser, site_url, data_paths, viewport, scheme) == []
 
 
 def test_a_chart_drawn_with_smaller_text_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
@@ -75,26 +53,11 @@ def test_a_chart_shown_in_both_schemes_at_once_is_caught(browser: Browser, site_
     ]
 
 
-@pytest.mark.parametrize(("viewport", "scheme"), MATRIX, ids=MATRIX_IDS)
-def test_every_chart_stands_on_the_pages_background(
-    browser: Browser, site_url: str, data_paths: list[str], viewport: ViewportSize, scheme: Scheme
-) -> None:
-    assert check_chart_background(browser, site_url, data_paths, viewport, scheme) == []
-
-
 def test_a_white_chart_on_a_dark_page_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:
     replace_once(site_copy / "en" / "charts" / "fraud-narrow-dark.svg", ".paper{fill:#1e2129}", ".paper{fill:#ffffff}")
     findings = check_chart_background(browser, copy_url, ["en/data/"], NARROW, "dark")
     assert len(findings) == 1, findings
     assert findings[0].startswith("en/data/ (390px, dark) chart-fraud: the chart's background rgb(255, 255, 255) ")
-
-
-@pytest.mark.parametrize(("viewport", "scheme"), MATRIX, ids=MATRIX_IDS)
-def test_nothing_on_any_page_reaches_past_the_screen_and_every_table_fits_its_column(
-    browser: Browser, site_url: str, built_site: Path, viewport: ViewportSize, scheme: Scheme
-) -> None:
-    """Every page of both languages and both views, the glossary, About and changes pages included."""
-    assert check_nothing_past_the_edge(browser, site_url, site_paths(built_site), viewport, scheme) == []
 
 
 def test_a_table_laid_out_wider_than_a_phone_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:

@@ -86,14 +86,6 @@ def test_a_view_switch_that_forgets_the_paragraph_is_caught(browser: Browser, si
     ]
 
 
-@pytest.mark.parametrize(("viewport", "scheme"), SCREENS, ids=SCREEN_IDS)
-def test_no_page_has_a_serious_or_critical_violation_at_either_width_in_either_scheme(
-    browser: Browser, site_url: str, paths: list[str], viewport: ViewportSize, scheme: Scheme
-) -> None:
-    assert {"about/", "en/about/", "changes/", "parallel/part2/", "en/parallel/"} <= set(paths)
-    assert check_accessibility(browser, site_url, paths, viewport, scheme) == []
-
-
 def test_speaker_labels_that_fade_into_the_dark_scheme_are_caught(
     browser: Browser, site_copy: Path, copy_url: str
 ) -> None:
@@ -107,12 +99,6 @@ def test_speaker_labels_that_fade_into_the_dark_scheme_are_caught(
         findings
     )
     assert check_accessibility(browser, copy_url, ["part1/"], NARROW, "light") == []
-
-
-def test_every_footer_leads_to_the_about_page_of_its_language(
-    browser: Browser, site_url: str, paths: list[str]
-) -> None:
-    assert check_footer_about(browser, site_url, paths, NARROW) == []
 
 
 def test_a_footer_without_the_about_link_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:

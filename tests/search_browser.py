@@ -42,7 +42,7 @@ class Result:
     marks: tuple[str, ...]  # the highlighted words of title and excerpt
 
 
-def ask(page: Page, query: str, typed: bool = True, timeout: float = 10_000) -> bool:
+def ask(page: Page, query: str, typed: bool = True, timeout: float = 30_000) -> bool:
     """Type `query` into the search field of the open page as a reader would (or put it there as a paste
     does, with no key pressed); whether the results came."""
     page.click(".md-search__input")

@@ -4,8 +4,10 @@ content changes; a temporary file (`.NAME.*.tmp`, ignored by git) is removed whe
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from scripts.core.paths import rel
@@ -91,3 +93,17 @@ def write_if_changed(path: Path, text: str) -> bool:
         return False
     write_atomic(path, data)
     return True
+
+
+def files_digest(files: Iterable[Path], root: Path, prefix: bytes = b"") -> str:
+    """A digest of `prefix`, then each file's name (relative to `root`) and bytes; a file that is missing or
+    cannot be read counts as such. The memos of `serve` and of the build cache compare these."""
+    digest = hashlib.sha256(prefix)
+    for file in files:
+        try:
+            content = file.read_bytes()
+        except OSError:
+            content = b"\1unreadable"
+        name = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+    return digest.hexdigest()

@@ -3,12 +3,11 @@ and the downloads; `generate` writes those that change, `check` reports those th
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from scripts.checks import data as datacheck
 from scripts.core import documents, generated
-from scripts.core.files import write_if_changed
+from scripts.core.files import files_digest, write_if_changed
 from scripts.core.languages import LANGS
 from scripts.core.paths import ROOT, rel
 from scripts.core.yamlfile import YamlError
@@ -147,17 +146,16 @@ _checked: dict[tuple[Path, bool], tuple[str, Data]] = {}
 
 def _inputs_digest(root: Path) -> str:
     """A digest of the data files, their schema, the navigation (mkdocs.yml) and the Chinese pages."""
-    digest = hashlib.sha256()
-    paths = [
-        *sorted((root / "data" / "figures").glob("*.yml")),
-        root / "data" / "figures.schema.json",
-        root / "mkdocs.yml",
-        *sorted(documents.folder(root).glob(f"*/{documents.FILE}")),  # tables, chart titles, not-data, idioms
-        *sorted((root / "docs" / "zh").glob("*.md")),
-    ]
-    for path in paths:
-        digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b"\1missing") + b"\0")
-    return digest.hexdigest()
+    return files_digest(
+        [
+            *sorted((root / "data" / "figures").glob("*.yml")),
+            root / "data" / "figures.schema.json",
+            root / "mkdocs.yml",
+            *sorted(documents.folder(root).glob(f"*/{documents.FILE}")),  # tables, chart titles, not-data, idioms
+            *sorted((root / "docs" / "zh").glob("*.md")),
+        ],
+        root,
+    )
 
 
 def checked_data(root: Path = ROOT, text_checks: bool = True, remember: bool = False) -> Data:

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from scripts.core.files import write_atomic
+from scripts.core.files import files_digest, write_atomic
 
 APP = "bilingual"
 CACHE_ENV = ("BILINGUAL_CACHE_DIR", "HURRICANE_CACHE_DIR")  # the name, then the old name it had
@@ -198,24 +198,23 @@ def inputs_digest(project: Path) -> str:
     """A digest of everything under INPUTS (names and bytes), Python's version and the packages' versions."""
     from importlib.metadata import PackageNotFoundError, version
 
-    digest = hashlib.sha256(sys.version.encode())
+    versions = [sys.version]
     for name in PACKAGES:
         try:
-            digest.update(f"{name} {version(name)}\0".encode())
+            versions.append(f"{name} {version(name)}")
         except PackageNotFoundError:
-            digest.update(f"{name} -\0".encode())
-    for top in INPUTS:
-        path = project / top
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if "__pycache__" in file.parts:
-                continue
-            try:
-                content = file.read_bytes()
-            except OSError:
-                content = b"\1unreadable"
-            digest.update(f"{file.relative_to(project).as_posix()}\0{len(content)}\0".encode() + content)
-    return digest.hexdigest()
+            versions.append(f"{name} -")
+    files = [
+        file
+        for top in INPUTS
+        for file in (
+            sorted(p for p in (project / top).rglob("*") if p.is_file())
+            if (project / top).is_dir()
+            else [project / top]
+        )
+        if "__pycache__" not in file.parts
+    ]
+    return files_digest(files, project, "\0".join(versions).encode())
 
 
 def _passed_path() -> Path:

@@ -10,13 +10,13 @@ import statistics
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from scripts.bench.corpus import Corpus, make_corpus
+from scripts.bench.corpus import Corpus, interview_pages, make_corpus
 from scripts.bench.page_weight import PageWeight, Weight, first_search, page_weight
 from scripts.bench.processes import environment, log, mkdocs_build, run_timed
 from scripts.bench.stats import Stat, marginal, per_thousand, ratio, summarize
@@ -205,6 +205,7 @@ class ScaleResult:
     per_check: dict[str, Stat]  # each checker command
     home: dict[str, PageWeight]  # the home page of each language (HOME_PAGES) and what it loads, as built
     search: dict[str, Weight]  # what a first search of each language fetches, whatever the query
+    copy_page: dict[str, Weight] = field(default_factory=dict)  # the HTML of the last copy's last page, by language
 
     @property
     def total(self) -> Stat:
@@ -221,6 +222,7 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
     per_check: dict[int, dict[str, list[float]]] = {c.copies: {n: [] for n, _ in CHECKS} for c in corpora}
     home: dict[int, dict[str, PageWeight]] = {}
     first: dict[int, dict[str, Weight]] = {}
+    copy_page: dict[int, dict[str, Weight]] = {}
     for i in range(runs):
         for corpus in corpora:  # sizes interleaved, so that a slow moment of the machine is shared
             if i and corpus.copies >= ONCE_FROM:
@@ -231,6 +233,7 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
             builds[corpus.copies].append(run_timed(mkdocs_build(site), corpus.root))
             home[corpus.copies] = {lang: page_weight(site, path, lang) for lang, path in HOME_PAGES.items()}
             first[corpus.copies] = {lang: first_search(site, lang) for lang in HOME_PAGES}
+            copy_page[corpus.copies] = last_copy_page(corpus, site)
             total = 0.0
             for name, args in CHECKS:
                 elapsed = run_timed(check_command(args, site), corpus.root)
@@ -250,9 +253,19 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
                 {n: summarize(s) for n, s in per_check[corpus.copies].items()},
                 home[corpus.copies],
                 first[corpus.copies],
+                copy_page[corpus.copies],
             )
         )
     return out
+
+
+def last_copy_page(corpus: Corpus, site: Path) -> dict[str, Weight]:
+    """The HTML of the last page of the interview's last copy in each language (at 1×, of the interview): the
+    same text at every size, in a section of the navigation of its own (none at 1×)."""
+    last = Path(interview_pages(corpus.root)[-1]).stem
+    return {
+        lang: page_weight(site, f"{root}{last}/index.html", lang).html for lang, root in (("zh", ""), ("en", "en/"))
+    }
 
 
 def scale_table(results: list[ScaleResult]) -> Table:
@@ -270,8 +283,9 @@ def scale_table(results: list[ScaleResult]) -> Table:
             "added ¶: checks per 1000",
             "slowest check",
             "home page HTML, zh / en",
+            "a page of the last copy, zh / en",
         ],
-        align="lrrrrrrrrlr",
+        align="lrrrrrrrrlrr",
     )
     build_m = marginal([(r.corpus.paragraphs, r.build.median) for r in results])
     checks_m = marginal([(r.corpus.paragraphs, r.checks.median) for r in results])
@@ -290,6 +304,7 @@ def scale_table(results: list[ScaleResult]) -> Table:
                 "—" if cm is None else f"{cm:.2f} s",
                 r.slowest,
                 " / ".join(f"{kib(w.html.raw)} ({kib(w.html.gz)})" for w in r.home.values()),
+                " / ".join(f"{kib(w.raw)} ({kib(w.gz)})" for w in r.copy_page.values()) or "—",
             ]
         )
     t.notes.append(
@@ -297,9 +312,12 @@ def scale_table(results: list[ScaleResult]) -> Table:
         "that corpus's build). ¶: paragraphs of both languages. Per 1000 ¶: the whole time over the "
         "paragraphs (start-up included, so it falls as the corpus grows). Added ¶: the extra time over "
         "the paragraphs added since the size above, which stays level when the cost grows linearly and "
-        "rises when it grows worse. Home page HTML: raw (gzip -6), the same text at every size, so that it "
-        "grows only with what every page carries (the navigation: each copy is a section of it, and with "
-        "Material's `navigation.prune` a page carries the pages of its own section only)."
+        "rises when it grows worse. Home page HTML: raw (gzip -6); a page at the top of the navigation "
+        "lists every section of its document (each copy is one), so the home page grows with the copies. A "
+        "page of the last copy (the interview's last page in the last copy, at 1× the interview's own): the "
+        "same text at every size, in a section of its own, so that it grows only with what every page "
+        "carries: the navigation of its document's top-level pages and of its own section "
+        "(scripts/plugin/sidebar.py)."
     )
     return t
 

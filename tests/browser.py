@@ -35,6 +35,9 @@ WIDE: ViewportSize = {"width": 1280, "height": 900}
 NARROW: ViewportSize = {"width": 390, "height": 844}
 SHORT: ViewportSize = {"width": 1024, "height": 420}
 Scheme = Literal["light", "dark"]
+Screen = tuple[ViewportSize, Scheme]
+# Every screen and colour scheme a page is read in: a desktop and a phone, light and dark.
+SCREENS: list[Screen] = [(v, s) for v in (WIDE, NARROW) for s in ("light", "dark")]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -12,8 +12,6 @@ from browser import NARROW, OUTPUT, WIDE, Scheme, each_page, new_page
 from playwright.sync_api import Browser, Page, ViewportSize
 
 SMALLEST_TEXT = 11.0  # px: no chart text is rendered smaller, at any screen size tested
-# Every screen and colour scheme the data is tested in: a desktop and a phone, light and dark.
-MATRIX: list[tuple[ViewportSize, Scheme]] = [(v, s) for v in (WIDE, NARROW) for s in ("light", "dark")]
 
 # Each chart shown: which of its drawings the browser chose, how wide it is drawn, and the size of the
 # smallest text in that drawing's file (font-size of its <text> elements, or of the <svg> they inherit).

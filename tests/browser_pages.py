@@ -6,13 +6,22 @@ what the browser tests spend (`make bench`)."""
 
 from __future__ import annotations
 
-from browser import NARROW, WIDE, PageCheck, Scheme, axe_violations, new_page, page_width, record_errors
+from browser import (
+    NARROW,
+    SCREENS,
+    WIDE,
+    PageCheck,
+    Scheme,
+    Screen,
+    axe_violations,
+    new_page,
+    page_width,
+    record_errors,
+)
 from browser_data import chart_background, chart_text, past_the_edge
 from browser_reading import footer_about
 from playwright.sync_api import Browser, ViewportSize
 
-Screen = tuple[ViewportSize, Scheme]
-SCREENS: list[Screen] = [(v, s) for v in (WIDE, NARROW) for s in ("light", "dark")]
 PHONE: list[Screen] = [(NARROW, "light")]
 # Each check, the screens it runs on, in the order it runs on a page: those that only measure first, then
 # the one that scrolls, then axe (it adds its script to the page), then the footer's (it leaves the page).

@@ -1,6 +1,7 @@
 """The reading experience in a real browser (Debian's chromium, headless, driven by Playwright):
 every page of both languages and both views, the language switch, search, the side-by-side view,
-phones, accessibility (axe-core) and print. Each check also runs on a broken copy of the site."""
+phones, accessibility (axe-core) and print. Each check also runs on a broken copy of the site; the checks
+that go over every page run in test_browser_pages.py, each page loaded once per screen."""
 
 from __future__ import annotations
 

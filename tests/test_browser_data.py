@@ -1,7 +1,8 @@
-"""The charts and tables in a real browser, on a desktop and a phone, light and dark: no chart text
-rendered under 11 px, each chart on the page's background, nothing past the screen's edge, every table
-fitting its column and heard the same by a screen reader however it is laid out. Each check also runs on
-a broken copy of the site (tests/browser_data.py holds the checks; the session browser: tests/conftest.py)."""
+"""The charts and tables in a real browser, on a desktop and a phone, light and dark: each check of
+tests/browser_data.py (chart text under 11 px, a chart off the page's background, anything past the
+screen's edge, a table wider than its column) run on a broken copy of the site and seen to fail, and
+every table heard the same by a screen reader however it is laid out. Their runs over every page, on
+every screen: test_browser_pages.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from pathlib import Path
 import pytest
 from browser import NARROW, WIDE
 from browser_data import (
-    MATRIX,
     check_chart_background,
     check_chart_text,
     check_heard_alike,
@@ -24,8 +24,6 @@ pytestmark = pytest.mark.browser
 
 
 # Charts and tables: a desktop and a phone, light and dark ----------------------------------------------
-
-MATRIX_IDS = [f"{v['width']}px-{s}" for v, s in MATRIX]
 
 
 def test_a_chart_drawn_with_smaller_text_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser import NARROW, WIDE, Scheme
-from browser_pages import SCREENS, sweep
+from browser import NARROW, SCREENS, WIDE, Scheme
+from browser_pages import sweep
 from conftest import replace_once
 from playwright.sync_api import Browser, ViewportSize
 

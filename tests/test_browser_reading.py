@@ -1,9 +1,8 @@
 """Reading through the edition in a real browser (the one chromium of tests/conftest.py): five round trips
 in a row between the languages and between the two views land on the same row, at 1280 and 390 px; the
-keyboard reaches the header's switch between the views; axe-core finds no serious or critical violation
-on any page (About and the side-by-side pages among them) at either width in either colour scheme; every
-footer leads to the About page; Chinese quotation marks take a Chinese font. Each check also runs on a
-broken copy of the site; screenshots go to test-output/."""
+keyboard reaches the header's switch between the views; Chinese quotation marks take a Chinese font.
+Each check also runs on a broken copy of the site, axe-core and the footer's link to the About page too,
+whose runs over every page are in test_browser_pages.py; screenshots go to test-output/."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import NARROW, WIDE, Scheme, check_accessibility
+from browser import NARROW, WIDE, check_accessibility
 from browser_reading import (
     Via,
     check_chinese_quotes,
@@ -25,10 +24,6 @@ from conftest import replace_once
 from playwright.sync_api import Browser, ViewportSize
 
 pytestmark = pytest.mark.browser
-
-# Every screen and colour scheme a page is read in: a desktop and a phone, light and dark.
-SCREENS: list[tuple[ViewportSize, Scheme]] = [(v, s) for v in (WIDE, NARROW) for s in ("light", "dark")]
-SCREEN_IDS = [f"{v['width']}px-{s}" for v, s in SCREENS]
 
 
 ROUND_TRIPS = [  # (path, paragraph scrolled to the top, switch): the language menu, or the header's view switch

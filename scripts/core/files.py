@@ -96,14 +96,13 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def files_digest(files: Iterable[Path], root: Path, prefix: bytes = b"") -> str:
-    """A digest of `prefix`, then each file's name (relative to `root`) and bytes; a file that is missing or
-    cannot be read counts as such. The memos of `serve` and of the build cache compare these."""
+    """A digest of `prefix`, then each file's name (relative to `root`, which holds it) and bytes; a file that
+    is missing or cannot be read counts as such. The memos of `serve` and of the build cache compare these."""
     digest = hashlib.sha256(prefix)
     for file in files:
         try:
             content = file.read_bytes()
         except OSError:
             content = b"\1unreadable"
-        name = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
-        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+        digest.update(f"{file.relative_to(root).as_posix()}\0{len(content)}\0".encode() + content)
     return digest.hexdigest()

@@ -204,16 +204,14 @@ def inputs_digest(project: Path) -> str:
             versions.append(f"{name} {version(name)}")
         except PackageNotFoundError:
             versions.append(f"{name} -")
-    files = [
-        file
-        for top in INPUTS
-        for file in (
-            sorted(p for p in (project / top).rglob("*") if p.is_file())
-            if (project / top).is_dir()
-            else [project / top]
+    files: list[Path] = []
+    for top in INPUTS:
+        path = project / top
+        files += (
+            sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+            if path.is_dir()
+            else [path]
         )
-        if "__pycache__" not in file.parts
-    ]
     return files_digest(files, project, "\0".join(versions).encode())
 
 

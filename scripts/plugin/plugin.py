@@ -88,6 +88,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.views: dict[str, dict[str, str]] = {}  # src_uri of a page -> the other view: {"url", "label"}
         self.parallel: dict[str, views.View] = {}  # src_uri of a side-by-side page of this build -> its view
         self.parallel_files: dict[str, File] = {}  # the same -> its file, in navigation order
+        self.nav_pages: tuple[Navigation | None, dict[str, Page]] = (None, {})  # a navigation, its pages by src_uri
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -303,11 +304,18 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             self._read_as_view(ours, page, context["nav"])
         return context
 
+    def _page(self, nav: Navigation, src_uri: str) -> Page | None:
+        """The page of `nav` made from `src_uri`, found in a dictionary made once per navigation (a scan of
+        `nav.pages` for each page of the site grew with the square of the pages)."""
+        if self.nav_pages[0] is not nav:
+            self.nav_pages = (nav, {p.file.src_uri: p for p in nav.pages})
+        return self.nav_pages[1].get(src_uri)
+
     def _sidebar(self, nav: Navigation, page: Page) -> Navigation:
         """The navigation `page` carries (scripts/plugin/sidebar.py): the pages of its document and those of
         no document; of its document's sections, its own alone."""
         view = self.parallel.get(page.file.src_uri)
-        single = page if view is None else next((p for p in nav.pages if p.file.src_uri == view.single), None)
+        single = page if view is None else self._page(nav, view.single)
         if single is None:
             return nav
         owners = self.owners
@@ -322,7 +330,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     def _about(self, nav: Navigation, config: MkDocsConfig) -> dict[str, str] | None:
         """The page about this edition in this build's language (overrides/partials/copyright.html)."""
-        about = next((p for p in nav.pages if p.file.src_uri == f"{self._language(config)}/{self.config.about}"), None)
+        about = self._page(nav, f"{self._language(config)}/{self.config.about}")
         return {"url": about.url, "title": about.title or ""} if about else None
 
     def _read_as_view(self, context: dict[str, Any], page: Page, nav: Navigation) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import ROOT, attr, one, replace_once
 
-from scripts.checks import lang_marks
+from scripts.checks import html_lines, lang_marks
 from scripts.core.config import nav_pages
 from scripts.text.blocks import load_language
 
@@ -104,13 +104,12 @@ def test_chinese_in_english_and_english_in_chinese_without_their_lang_are_caught
 
 
 def test_code_acronyms_and_marked_text_are_not_findings() -> None:
-    soup = BeautifulSoup(
+    page = html_lines.parse(
         '<html lang="zh"><body><p>下载CSV和JSON文件，标为 derived 的数值；<code>make tables now</code>'
-        '<span lang="en">Modern World Police</span></p></body></html>',
-        "lxml",
+        '<span lang="en">Modern World Police</span></p></body></html>'
     )
-    assert lang_marks.findings_of(soup) == []
-    soup = BeautifulSoup('<html lang="zh"><body><p>原载 Modern World Police</p></body></html>', "lxml")
-    assert [m for _, m in lang_marks.findings_of(soup)] == [
+    assert page is not None and lang_marks.findings_of(page) == []
+    page = html_lines.parse('<html lang="zh"><body><p>原载 Modern World Police<!-- a note --></p></body></html>')
+    assert page is not None and [m for _, m in lang_marks.findings_of(page)] == [
         "English 'Modern World Police' in Chinese text without lang=\"en\": '原载 Modern World Police'"
     ]

@@ -8,9 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import attr, build, one, replace_once
 
+from scripts.checks import lang_marks, site_safety
 from scripts.checks import site_links as sitecheck
 from scripts.core.config import nav_pages
 from scripts.core.findings import Finding
+from scripts.core.policy import load
 
 PAGES = [p.removesuffix(".md") for p in nav_pages()]
 
@@ -158,4 +160,23 @@ def test_an_external_import_in_a_style_element_is_caught_on_its_line(site_copy: 
     line = line_of(site_copy / "part1" / "index.html", '@import url("https://fonts.example.com/b.css")')
     assert printed(sitecheck.check_offline(site_copy)) == [
         f"part1/index.html:{line}: [offline] loads https://fonts.example.com/b.css from another host"
+    ]
+
+
+def test_a_finding_past_line_65535_of_a_long_page_names_its_own_line(tmp_path: Path) -> None:
+    """libxml2 keeps an element's line in 16 bits (a later one reads as 65,535): the checks read such a page
+    again for the line."""
+    filler = "<p>x</p>\n" * 70_000  # lines 1 to 70,000
+    text = (
+        f'<html lang="zh"><body><article>{filler}<a href="gone/">a</a>\n<img src="https://example.org/x.png" alt="">\n'
+        "<p>原载 Modern World Police</p>\n<marquee>x</marquee>\n</article></body></html>"
+    )
+    (tmp_path / "index.html").write_text(text, encoding="utf-8")
+    assert printed(sitecheck.check_links(tmp_path)) == ["index.html:70001: [links] gone/: no such file in the site"]
+    assert printed(sitecheck.check_offline(tmp_path)) == [
+        'index.html:70002: [offline] <img src="https://example.org/x.png"> loads from another host'
+    ]
+    assert [f.line for f in lang_marks.check_html(tmp_path)] == [70003]
+    assert [(f.line, f.message.split()[0]) for f in site_safety.check_page("index.html", text, load())] == [
+        (70004, "<marquee>")
     ]

@@ -12,11 +12,13 @@ not held to it: an attribute has one language, its element's, and cannot mark a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
-from scripts.checks.html_lines import SourceLines, tags
+from scripts.checks import html_lines
 from scripts.core.findings import Finding
 
 CHECK = "lang"
@@ -26,27 +28,34 @@ ENGLISH_RE = re.compile(r"[A-Za-z][a-z’']+(?: [A-Za-z][a-z’']*)+")
 NOT_TEXT = ("script", "style", "code", "pre", "kbd", "samp", "head")
 
 
-def language(el: Tag) -> str:
+def language(el: HtmlElement) -> str:
     """The language of the text inside `el`: its nearest `lang`, itself included."""
-    node: Tag | None = el
+    node: HtmlElement | None = el
     while node is not None:
-        value = node.get("lang")
-        if isinstance(value, str) and value:
+        value = str(node.get("lang") or "")
+        if value:
             return value.split("-")[0].lower()
-        node = node.parent
+        node = node.getparent()
     return ""
 
 
-def findings_of(soup: BeautifulSoup) -> list[tuple[Tag, str]]:
+def texts(root: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """(the element it stands in, text) for each text of the page, in document order; lxml keeps a text
+    as the `text` of the element it starts or the `tail` of the element (or comment) it follows."""
+    for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event == "start" and node.text:
+            yield node, node.text
+        elif event in ("end", "comment", "pi") and node.tail and node.getparent() is not None:
+            yield node.getparent(), node.tail
+
+
+def findings_of(root: HtmlElement | None) -> list[tuple[HtmlElement, str]]:
     """(element, message) for each text of the page in the other language without its own `lang`."""
-    out: list[tuple[Tag, str]] = []
-    for text in soup.find_all(string=True):
-        if not isinstance(text, NavigableString) or isinstance(text, Comment) or text.parent is None:
+    out: list[tuple[HtmlElement, str]] = []
+    for parent, text in texts(root) if root is not None else []:
+        if any(p.tag in NOT_TEXT for p in (parent, *parent.iterancestors())):
             continue
-        parent = text.parent
-        if any(p.name in NOT_TEXT for p in (parent, *parent.parents) if isinstance(p, Tag)):
-            continue
-        lang, value = language(parent), " ".join(str(text).split())
+        lang, value = language(parent), " ".join(text.split())
         if lang == "en" and (m := CHINESE_RE.search(value)):
             out.append((parent, f"Chinese '{m.group(0)}' in English text without lang=\"zh\": '{value[:60]}'"))
         elif lang == "zh" and (m := ENGLISH_RE.search(value)):
@@ -56,13 +65,10 @@ def findings_of(soup: BeautifulSoup) -> list[tuple[Tag, str]]:
 
 def check_html(site: Path) -> list[Finding]:
     """Every text of every page of the built `site` in the other language without its own `lang`."""
-    lines = SourceLines(site)
     findings: list[Finding] = []
     for path in sorted(site.rglob("*.html")):
         page = path.relative_to(site).as_posix()
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        found = findings_of(soup)
-        elements = tags(soup) if found else []
-        for el, message in found:
-            findings.append(Finding(page, lines.line(page, el, elements), CHECK, "", message))
+        doc = html_lines.Page.read(path)
+        top = doc.elements[0] if doc.elements else None
+        findings += [Finding(page, doc.line(el), CHECK, "", message) for el, message in findings_of(top)]
     return findings

@@ -10,8 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bs4 import BeautifulSoup, SoupStrainer
-
+from scripts.checks import html_lines
 from scripts.core.findings import Finding
 from scripts.core.languages import LANGS, language_of, root
 from scripts.plugin.search import BUNDLE
@@ -60,8 +59,7 @@ def check(site: Path) -> list[Finding]:
             else:
                 key = html.relative_to(site).as_posix()
                 if key not in ids:
-                    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml", parse_only=SoupStrainer(id=True))
-                    ids[key] = {str(el["id"]) for el in soup.find_all(id=True)}
+                    ids[key] = {str(el.get("id")) for el in html_lines.Page.read(html).elements if "id" in el.attrib}
                 if block not in ids[key]:
                     found(path, block, where + f"no element with the ID '{block}' on {key}")
     return findings

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import lxml.html
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 
-from scripts.checks import urls
-from scripts.checks.html_lines import SourceLines, tags
+from scripts.checks import html_lines, urls
 from scripts.core import repository
 from scripts.core.config import mkdocs_config
 from scripts.core.findings import Finding
@@ -32,36 +31,23 @@ BASE = "http://site.invalid/"  # a stand-in origin to resolve relative links aga
 page_lang = language_of  # the language of a page ('en/part1/index.html' is English); tests/test_reader.py uses it
 
 
-def attr_text(el: Tag, name: str) -> str:
-    """An attribute of an element as text (bs4 gives multi-valued ones, such as class, as a list)."""
-    value = el[name]
-    return value if isinstance(value, str) else " ".join(value)
-
-
 @dataclass
 class Site:
+    """A built site below `root`: where its URLs lead and, read whole by `load` (for the tests), each page
+    as a BeautifulSoup tree and its IDs. The checks below read one page at a time, into lxml's tree."""
+
     root: Path
     prefix: str = ""  # the site's path below its host, from site_url: "interview/" for https://host/interview/
     pages: dict[str, BeautifulSoup] = field(default_factory=dict)  # "part1/index.html" -> soup
     ids: dict[str, set[str]] = field(default_factory=dict)
-    elements: dict[str, list[Tag]] = field(default_factory=dict)  # every element of each page, in document order
 
     @classmethod
     def load(cls, root: Path, prefix: str = "") -> Site:
         site = cls(root, prefix)
-        for path in sorted(root.rglob("*.html")):
-            key = path.relative_to(root).as_posix()
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-            site.pages[key] = soup
-            # one walk through the page; each check then picks its elements from this list
-            elements = site.elements[key] = tags(soup)
-            site.ids[key] = element_ids(elements)
+        for key in page_keys(root):
+            site.pages[key] = BeautifulSoup((root / key).read_text(encoding="utf-8"), "lxml")
+            site.ids[key] = page_ids(root / key)
         return site
-
-    def find(self, page: str, names: str | tuple[str, ...], attr: str | None = None) -> list[Tag]:
-        """The elements of a page with one of these names (and this attribute), as soup.find_all finds them."""
-        names = (names,) if isinstance(names, str) else names
-        return [el for el in self.elements[page] if el.name in names and (attr is None or el.has_attr(attr))]
 
     def target(self, page: str, url: str) -> tuple[str | None, str]:
         """Resolve an internal URL on a page to (file key or None, fragment)."""
@@ -95,19 +81,21 @@ def page_keys(root: Path) -> list[str]:
     return sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
 
 
-def element_ids(elements: list[Tag]) -> set[str]:
+def element_ids(elements: list[HtmlElement]) -> set[str]:
     """What a #fragment can name on a page: the id of every element, and the name of every <a>."""
-    return {attr_text(el, "id") for el in elements if el.has_attr("id")} | {
-        attr_text(el, "name") for el in elements if el.name == "a" and el.has_attr("name")
+    return {str(el.get("id")) for el in elements if "id" in el.attrib} | {
+        str(el.get("name")) for el in elements if el.tag == "a" and "name" in el.attrib
     }
 
 
 def page_ids(path: Path) -> set[str]:
-    """`element_ids` of the page at `path`, read with lxml alone (the same parser as the check's soup,
-    without its tree of Python objects): every id attribute, and the name of every <a>."""
-    doc = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
-    values = doc.xpath("//@id | //a/@name")  # a list of strings for this path (lxml types it wider)
-    return {str(v) for v in values} if isinstance(values, list) else set()
+    """`element_ids` of the page at `path`."""
+    return element_ids(html_lines.Page.read(path).elements)
+
+
+def is_language_link(el: HtmlElement) -> bool:
+    """An entry of the language menu: `a.md-select__link[hreflang]`."""
+    return el.tag == "a" and "hreflang" in el.attrib and "md-select__link" in (el.get("class") or "").split()
 
 
 # A link to a #fragment of another page, checked once every page has been read: (the page it is on, the
@@ -128,30 +116,31 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
     edit_uri = config.get("edit_uri") or repository.edit_uri(os.environ, ROOT)  # as the plugin gives it
     allowlist = allowlist + ([edit_uri] if "://" in edit_uri else [])  # "Edit this page" links
     site = Site(root, site_prefix(site_url))  # its target() only: no page is loaded into it
-    lines = SourceLines(root)
     findings: list[tuple[tuple[int, int, int], Finding]] = []  # (page number, part, element number), finding
     wanted: dict[str, list[Wanted]] = {}  # target page -> links to its fragments
 
     for n, page in enumerate(page_keys(root)):
-        soup = BeautifulSoup((root / page).read_text(encoding="utf-8"), "lxml")
-        elements = tags(soup)  # one walk through the page; each check then picks its elements from it
+        doc = html_lines.Page.read(root / page)
+        elements = doc.elements  # one walk through the page; each check picks its elements from it
         number = {id(el): i for i, el in enumerate(elements)}
         ids = element_ids(elements)
 
-        def found(part: int, el: Tag, link: str, message: str) -> None:
-            finding = Finding(page, lines.line(page, el, elements), "links", link, message)  # noqa: B023
+        def found(part: int, el: HtmlElement, link: str, message: str) -> None:
+            finding = Finding(page, doc.line(el), "links", link, message)  # noqa: B023
             findings.append(((n, part, number[id(el)]), finding))  # noqa: B023
 
         for el in elements:
-            if el.name not in ("a", "link") or not el.has_attr("href"):
+            if el.tag not in ("a", "link") or "href" not in el.attrib:
                 continue
-            url = attr_text(el, "href")
-            if url.startswith(("mailto:", "tel:")) or (el.name == "link" and "canonical" in (el.get("rel") or [])):
+            url = str(el.get("href"))
+            if url.startswith(("mailto:", "tel:")) or (
+                el.tag == "link" and "canonical" in (el.get("rel") or "").split()
+            ):
                 continue
             if is_external(page, url):
-                if el.name == "a" and any(url.startswith(prefix) for prefix in allowlist):
+                if el.tag == "a" and any(url.startswith(prefix) for prefix in allowlist):
                     continue
-                if el.name == "a":
+                if el.tag == "a":
                     found(0, el, url, "external link not in extra.external_link_allowlist of mkdocs.yml")
                 continue  # external <link> stylesheets are the offline check's business
             target, fragment = site.target(page, url)
@@ -164,15 +153,15 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
                     found(0, el, url, f"no element with id '{unquote(fragment)}' on {target}")
         for el in elements:  # every other place that holds a URL (scripts/checks/urls.py)
             for place in urls.places(el):
-                if (el.name in ("a", "link") and place.attribute == "href") or place.url.startswith("data:"):
+                if (el.tag in ("a", "link") and place.attribute == "href") or place.url.startswith("data:"):
                     continue
                 if is_external(page, place.url):
                     continue
                 target, fragment = site.target(page, place.url)
                 if target is None:
-                    found(1, el, place.url, f"<{el.name} {place.attribute}> points to no file in the site")
-        for el in soup.select("a.md-select__link[hreflang]") if not page.endswith("404.html") else []:
-            lang, href = attr_text(el, "hreflang"), attr_text(el, "href")
+                    found(1, el, place.url, f"<{el.tag} {place.attribute}> points to no file in the site")
+        for el in [el for el in elements if is_language_link(el)] if not page.endswith("404.html") else []:
+            lang, href = str(el.get("hreflang")), el.get("href") or ""
             target, _ = site.target(page, href)
             if target != twin(page, lang):
                 found(
@@ -189,10 +178,10 @@ def check_links(root: Path, allowlist: list[str] | None = None, site_url: str | 
             if link[4] not in ids:
                 missing.setdefault(link[0], []).append((link, target))
     for page, links in missing.items():  # read again, for the lines of the elements
-        elements = tags(BeautifulSoup((root / page).read_text(encoding="utf-8"), "lxml"))
+        doc = html_lines.Page.read(root / page)
         for (_, n, i, url, fragment), target in links:
             message = f"no element with id '{fragment}' on {target}"
-            findings.append(((n, 0, i), Finding(page, lines.line(page, elements[i], elements), "links", url, message)))
+            findings.append(((n, 0, i), Finding(page, doc.line(doc.elements[i]), "links", url, message)))
     return [finding for _, finding in sorted(findings, key=lambda pair: pair[0])]
 
 
@@ -217,43 +206,42 @@ def check_offline(root: Path) -> list[Finding]:
     every place that holds a URL (scripts/checks/urls.py); and every <base> or <meta http-equiv>, which
     change where the URLs of a page lead or send the reader elsewhere."""
     findings: list[Finding] = []
-    site = Site.load(root)
-    lines = SourceLines(root)
-    for page in site.pages:
-        elements = site.elements[page]
+    for page in page_keys(root):
+        doc = html_lines.Page.read(root / page)
+        elements = doc.elements
         for el in elements:
-            if el.name == "base":
+            if el.tag == "base":
                 findings.append(
                     Finding(
                         page,
-                        lines.line(page, el, elements),
+                        doc.line(el),
                         "offline",
                         "",
                         f'<base href="{el.get("href", "")}"> makes every relative URL of the page lead elsewhere '
                         "(Material's scripts and assets/reader.js among them): not allowed",
                     )
                 )
-            if el.name == "meta" and el.has_attr("http-equiv"):
+            if el.tag == "meta" and "http-equiv" in el.attrib:
                 findings.append(
                     Finding(
                         page,
-                        lines.line(page, el, elements),
+                        doc.line(el),
                         "offline",
                         "",
-                        f'<meta http-equiv="{attr_text(el, "http-equiv")}"> can send the reader to another '
+                        f'<meta http-equiv="{el.get("http-equiv")}"> can send the reader to another '
                         "page or change how the page is handled: not allowed",
                     )
                 )
-            if el.name == "style":  # the text of a <style> starts on the line of its tag
+            if el.tag == "style":  # the text of a <style> starts on the line of its tag
                 findings += [
-                    Finding(page, lines.line(page, el, elements) + n, "offline", "", _loads(url))
-                    for n, url in _external_in_css(el.get_text(), page)
+                    Finding(page, doc.line(el) + n, "offline", "", _loads(url))
+                    for n, url in _external_in_css(el.text_content(), page)
                 ]
                 continue
-            if el.has_attr("style"):
+            if "style" in el.attrib:
                 findings += [
-                    Finding(page, lines.line(page, el, elements), "offline", "", _loads(url))
-                    for _, url in _external_in_css(attr_text(el, "style"), page)
+                    Finding(page, doc.line(el), "offline", "", _loads(url))
+                    for _, url in _external_in_css(str(el.get("style")), page)
                 ]
             for place in urls.places(el):
                 if place.attribute == "style" or not place.loads or place.url.startswith("data:"):
@@ -262,10 +250,10 @@ def check_offline(root: Path) -> list[Finding]:
                     findings.append(
                         Finding(
                             page,
-                            lines.line(page, el, elements),
+                            doc.line(el),
                             "offline",
                             "",
-                            f'<{el.name} {place.attribute}="{place.url}"> loads from another host',
+                            f'<{el.tag} {place.attribute}="{place.url}"> loads from another host',
                         )
                     )
     for css in sorted(root.rglob("*.css")):

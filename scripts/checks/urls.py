@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bs4 import Tag
+from lxml.html import HtmlElement
 
 # Attributes whose value is a URL (or, for srcset, ping and archive, a list of URLs).
 URL_ATTRIBUTES = (
@@ -97,10 +97,6 @@ def css_urls(text: str) -> Iterator[tuple[int, str]]:
         yield text.count("\n", 0, start), url.strip()
 
 
-def _text(value: str | list[str]) -> str:
-    return value if isinstance(value, str) else " ".join(value)
-
-
 def _split(attribute: str, value: str) -> list[str]:
     if attribute in ("srcset", "imagesrcset"):
         return [part.split()[0] for part in value.split(",") if part.split()]
@@ -109,13 +105,12 @@ def _split(attribute: str, value: str) -> list[str]:
     return [value.strip()]
 
 
-def places(el: Tag) -> Iterator[Place]:
+def places(el: HtmlElement) -> Iterator[Place]:
     """Every URL an element holds, in its attributes, its style= and, for a few elements, its text."""
-    name = el.name.lower()
-    rels = {r.lower() for r in (el.get("rel") or [])} if name == "link" else set()
-    for attribute, raw in el.attrs.items():
-        attribute = attribute.lower()
-        value = _text(raw)
+    name = str(el.tag).lower()
+    rels = set((el.get("rel") or "").lower().split()) if name == "link" else set()
+    for attribute, value in el.attrib.items():
+        attribute = str(attribute).lower()
         if attribute == "style":
             yield from (Place("style", url, True) for _, url in css_urls(value))
         elif attribute in URL_ATTRIBUTES:
@@ -124,15 +119,15 @@ def places(el: Tag) -> Iterator[Place]:
             else:
                 loads = (name, attribute) not in FOLLOWED and attribute not in METADATA
             yield from (Place(attribute, url, loads) for url in _split(attribute, value) if url)
-    if name == "meta" and str(el.get("http-equiv", "")).lower() == "refresh":
-        m = REFRESH_RE.match(_text(el.get("content") or ""))
+    if name == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
+        m = REFRESH_RE.match(el.get("content") or "")
         if m and m.group(1).strip():
             yield Place("http-equiv", m.group(1).strip(), True)
     if name == "style":
-        yield from (Place("style", url, True) for _, url in css_urls(el.get_text()))
+        yield from (Place("style", url, True) for _, url in css_urls(el.text_content()))
     if name == "script" and el.get("id") == "__config":
         try:
-            config = json.loads(el.get_text())
+            config = json.loads(el.text_content())
         except ValueError:
             config = {}
         search = config.get("search") if isinstance(config, dict) else None

@@ -44,14 +44,19 @@ class Result:
 
 def ask(page: Page, query: str, typed: bool = True, timeout: float = 30_000) -> bool:
     """Type `query` into the search field of the open page as a reader would (or put it there as a paste
-    does, with no key pressed); whether the results came."""
+    does, with no key pressed), once the search is ready; whether the results came.
+
+    Material sends an empty query as its search starts, and shows the answer to it ("no matching
+    documents" once the field holds text): typed before that answer came, on a busy machine, the query
+    seemed answered with nothing until its own answer replaced it."""
     page.click(".md-search__input")
-    if typed:
-        page.keyboard.insert_text(query)  # as an input method commits a word, then a key goes up
-        page.keyboard.press("End")
-    else:
-        page.fill(".md-search__input", query)  # the text arrives by an input event alone
     try:
+        page.wait_for_function(_READY, timeout=timeout)
+        if typed:
+            page.keyboard.insert_text(query)  # as an input method commits a word, then a key goes up
+            page.keyboard.press("End")
+        else:
+            page.fill(".md-search__input", query)  # the text arrives by an input event alone
         page.wait_for_function(_ANSWERED, timeout=timeout)
     except PlaywrightTimeoutError:
         return False
@@ -83,6 +88,16 @@ def search(page: Page, base: str, path: str, query: str, typed: bool = True) -> 
 Expected = str | tuple[str, ...]  # a block, `page/#ID` below the site; or the blocks of which a reader expects one
 
 
+def _rank(found: list[Result] | None, hrefs: list[str], wanted: set[str]) -> str:
+    """Where the block a reader expects stands among the results, or why it is nowhere."""
+    if found is None:
+        return "no answer from the search"
+    if not found:
+        return "the search answered with no block"
+    ranks = [i + 1 for i, h in enumerate(hrefs) if h in wanted]
+    return f"result {ranks[0]}" if ranks else "not found"
+
+
 def check_quality(
     browser: Browser, base: str, cases: list[tuple[str, str, Expected]], shown: int = 3, typed: bool = True
 ) -> list[str]:
@@ -97,11 +112,9 @@ def check_quality(
             wanted = {expected} if isinstance(expected, str) else set(expected)
             if not wanted & set(hrefs[:shown]):
                 where = f"{path or '/'}: '{query}'"
-                ranks = [i + 1 for i, h in enumerate(hrefs) if h in wanted]
-                rank = f"result {ranks[0]}" if ranks else "not found"
                 findings.append(
-                    f"{where}: expected {' or '.join(sorted(wanted))} among the first {shown} results, {rank}"
-                    f" ({hrefs[:shown]})"
+                    f"{where}: expected {' or '.join(sorted(wanted))} among the first {shown} results, "
+                    f"{_rank(found, hrefs, wanted)} ({hrefs[:shown]})"
                 )
     return findings
 
@@ -236,6 +249,7 @@ def search_downloads(browser: Browser, base: str, path: str, query: str) -> tupl
             findings.append(f"{path or '/'}: the search never said it was ready for a query")
         if fetched["before"]:
             findings.append(f"{path or '/'}: fetched for search before a query: {', '.join(sorted(fetched['before']))}")
+            return findings, fetched  # not our search: its query would wait for an answer that never comes
         phase[0] = "query"
         ask(page, query)
         page.wait_for_load_state("networkidle")

@@ -114,7 +114,7 @@ def test_a_search_that_lands_on_pages_not_blocks_is_caught(browser: Browser, sit
     records = search.site_records(site_copy, "zh", ["part2.md"])  # each block's result links to its page
     search.write(site_copy, "zh", [dataclasses.replace(r, url=r.url.split("#")[0]) for r in records])
     assert check_quality(browser, copy_url, [QUALITY[0]]) == [
-        "/: '李春生': expected part2/#part2-a2-s2-p1 among the first 3 results, not found ([])"
+        "/: '李春生': expected part2/#part2-a2-s2-p1 among the first 3 results, the search answered with no block ([])"
     ]
 
 

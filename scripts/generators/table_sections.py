@@ -67,7 +67,7 @@ WORDS = {
         "total": "Total",
         "locality": "Locality",
         "prefecture": "Prefecture-level city",
-        "reasons": "Why it is listed",
+        "reasons": "Why it is included",
         "year": "Year",
         "campaign": "Campaign",
         "approach": "Approach",

@@ -67,7 +67,7 @@ WORDS = {
         "total": "Total",
         "locality": "Locality",
         "prefecture": "Prefecture-level city",
-        "reasons": "Why it is included",
+        "reasons": "Reason for inclusion",
         "year": "Year",
         "campaign": "Campaign",
         "approach": "Approach",

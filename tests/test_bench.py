@@ -235,8 +235,10 @@ def test_a_synthetic_corpus_makes_each_copy_a_document_of_its_own_that_passes_th
     assert text.count("value: 655000") == 1
     headline.write_text(text.replace("value: 655000", "value: 655001"), encoding="utf-8")
     result = _run(root, "data")
-    assert result.returncode == 1 and "documents/c3/figures/headline.yml:" in result.stdout + result.stderr
-    assert "data/figures/headline.yml" not in (result.stdout + result.stderr).replace("documents/c3/figures/", "")
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "documents/c3/figures/headline.yml:" in out
+    assert "docs/zh/c3/part1.md:" in out and "(documents/c3/figures/) nor on the not-data list" in out
+    assert "data/figures/headline.yml" not in out.replace("documents/c3/figures/", "")
     # the corpus is made in its folder: the repository's pages, documents and data are untouched
     assert not (ROOT / "docs" / "zh" / "c2").exists() and not (ROOT / "documents" / "c2").exists()
 

@@ -352,9 +352,9 @@ def _words(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
     return findings
 
 
-def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: str) -> list[Finding]:
+def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: str, data: str = "") -> list[Finding]:
     """Every quantity of the text (bare 一 aside) is claimed, covered or not data; every entry of the
-    not-data list (`where`: its document.yml) matches something."""
+    not-data list (`where`: its document.yml) matches something. `data`: the folder of the records."""
     findings = []
     for p in paragraphs.values():
         for q in chinese_quantities(p.text, idioms=p.idioms):
@@ -366,8 +366,7 @@ def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: 
                     p.line,
                     "coverage",
                     p.id,
-                    f"'{q.text}' ({q}) is neither in the data "
-                    f"(data/figures/) nor on the not-data list ({where} not_data)",
+                    f"'{q.text}' ({q}) is neither in the data ({data}) nor on the not-data list ({where} not_data)",
                 )
             )
     for e in entries:
@@ -388,7 +387,7 @@ def check(data: Data, docs: Path = DOCS) -> list[Finding]:
     """Provenance, coverage and consistency findings of a document's data against its own text (empty: tied)."""
     entries, where, _ = not_data(docs, data.document)
     paragraphs = _paragraphs(docs, entries, data.document)
-    return provenance(data, paragraphs) + coverage(paragraphs, entries, where) + consistency(data)
+    return provenance(data, paragraphs) + coverage(paragraphs, entries, where, data.folder) + consistency(data)
 
 
 def check_all(root: Path = ROOT) -> list[Finding]:

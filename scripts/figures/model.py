@@ -169,6 +169,11 @@ class Data:
     data_page: str = ""  # its document's page that carries every section of the data
     document: documents.Document | None = None  # whose data it is: its pages are those the data cites
 
+    @property
+    def folder(self) -> str:
+        """The folder of its records, as findings name it."""
+        return f"{rel(self.document.data)}/" if self.document and self.document.data else "data/figures/"
+
     def naming(self, lang: str) -> Naming:
         return self.roundups.get(lang, PLAIN)
 

@@ -191,9 +191,8 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
 def cmd_data(args: argparse.Namespace) -> int:
     from scripts.checks import data as datacheck
-    from scripts.figures import model as data
 
-    return _report(datacheck.check(data.load()), "data")
+    return _report(datacheck.check_all(), "data")
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
@@ -225,7 +224,6 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
         workflows,
     )
     from scripts.checks import data as datacheck
-    from scripts.figures import model as data
     from scripts.generators import changes_page, tables
     from scripts.text import translation_state
 
@@ -237,7 +235,7 @@ def _static_checks() -> dict[str, tuple[Callable[[Path | None], Findings], bool]
         "changes": (lambda site: changes_page.pages(), False),
         "style": (lambda site: style.check(), False),
         "status": (lambda site: translation_state.findings(translation_state.status()), False),
-        "data": (lambda site: datacheck.check(data.load()), False),
+        "data": (lambda site: datacheck.check_all(), False),
         "tables": (lambda site: tables.check(), False),
         "safety": (lambda site: [*safety.check_markdown(), *(safety.check_html(site) if site else [])], False),
         "workflows": (lambda site: workflows.check(), False),

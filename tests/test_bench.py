@@ -161,44 +161,101 @@ def test_suffixing_renames_every_block_id_and_leaves_generated_sections_alone() 
     assert 'id="section-headline"' in out and "#part1-a1-p1" in out  # the generated section as it was
 
 
-def test_a_copy_of_the_data_adds_no_roundup_and_no_crime_type() -> None:
+def test_a_copy_s_data_keeps_every_record_and_cites_the_copy_s_paragraphs() -> None:
     doc = yaml.safe_load((ROOT / "data" / "figures" / "operations.yml").read_text(encoding="utf-8"))
-    copy = corpus.copy_records(doc, "-c2")
-    assert "operations" not in copy and "crime_types" not in copy
-    assert all(f["key"].endswith("-c2") and f["paragraph"].endswith("-c2") for f in copy["figures"])
-    fraud = next(f for f in copy["figures"] if f["key"] == "fraud-roundups-c2")
-    assert fraud["operations"] == sorted(o["number"] for o in doc["operations"] if o["crime_type"] == "fraud")
-    assert fraud["crime_type"] == "fraud"  # the original crime type: the data counts four
+    copy = corpus.own_records(doc, "-c2")
+    assert {k: len(v) for k, v in copy.items() if isinstance(v, list)} == {
+        k: len(v) for k, v in doc.items() if isinstance(v, list)
+    }  # the roundups and the results of them, every one: the copy's data counts its own
+    assert [f["key"] for f in copy["figures"]] == [f["key"] for f in doc["figures"]]  # unique within its document
+    cited = [r["paragraph"] for kind in ("operations", "figures") for r in copy[kind] if "paragraph" in r]
+    assert cited and all(p.endswith("-c2") for p in cited)
+    localities = yaml.safe_load((ROOT / "data" / "figures" / "localities.yml").read_text(encoding="utf-8"))
+    first = corpus.own_records(localities, "-c2")["localities"][0]
+    assert first["paragraphs"] == [p + "-c2" for p in localities["localities"][0]["paragraphs"]]
+    assert first["reasons"] == localities["localities"][0]["reasons"]  # keys of its own data, not paragraphs
 
 
-def test_a_synthetic_corpus_has_distinct_ids_and_passes_the_checks(tmp_path: Path) -> None:
-    synthetic = corpus.make_corpus(tmp_path / "corpus", 2)
+# The pages of the interview that a copy repeats: those with text, and the Data page (read off mkdocs.yml).
+COPIED = ["index.md", "background.md", "part1.md", "part2.md", "part3.md", "data.md"]
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", *args], cwd=root, capture_output=True, text=True, env=processes.environment()
+    )
+
+
+def test_a_synthetic_corpus_makes_each_copy_a_document_of_its_own_that_passes_the_checks(tmp_path: Path) -> None:
+    synthetic = corpus.make_corpus(tmp_path / "corpus", 3)
+    root = synthetic.root
+    # the interview is the project's own, byte for byte: its settings, data, state, source and pages
+    kept = [
+        "documents/hurricane2016/document.yml",
+        "data/translation-state.json",
+        "source/interview.zh.txt",
+        *(p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "data" / "figures").glob("*.yml"))),
+        *(f"docs/{lang}/{page}" for lang in ("zh", "en") for page in nav_pages(ROOT)),
+    ]
+    assert [f for f in kept if (root / f).read_bytes() != (ROOT / f).read_bytes()] == []
+    pages = nav_pages(root)
+    assert pages[: len(nav_pages(ROOT))] == nav_pages(ROOT)
+    assert pages[len(nav_pages(ROOT)) :] == [f"c{k}/{p}" for k in (2, 3) for p in COPIED]
+    for k in (2, 3):
+        described = yaml.safe_load((root / f"documents/c{k}/document.yml").read_text(encoding="utf-8"))
+        assert described["folder"] == f"c{k}" and described["pages"] == [f"c{k}/{p}" for p in COPIED]
+        assert described["data"] == f"documents/c{k}/figures" and described["data_page"] == f"c{k}/data.md"
+        assert (root / described["source"]).read_bytes() == (ROOT / "source" / "interview.zh.txt").read_bytes()
+        own = sorted(p.name for p in (root / f"documents/c{k}/figures").glob("*.yml"))
+        assert own == sorted(p.name for p in (ROOT / "data" / "figures").glob("*.yml"))
+        # its generated tables are made from its own data: they cite its own paragraphs, beside its own pages
+        part1 = (root / f"docs/zh/c{k}/part1.md").read_text(encoding="utf-8")
+        assert f'href="../part1/#part1-a1-p1-c{k}"' in part1 and 'href="../part1/#part1-a1-p1"' not in part1
+        assert (root / f"docs/en/c{k}/charts/roundups.svg").exists()
+        assert (root / f"docs/zh/downloads/hurricane2016-c{k}-data.json").exists()
     _, original = corpus.count_paragraphs(ROOT)
-    interview = sum(
+    copied = sum(
         1
         for lang in ("zh", "en")
-        for page in corpus.interview_pages(ROOT)
+        for page in COPIED
         for b in parse_page(ROOT / "docs" / lang / page)
         if b.kind == "paragraph"
     )
-    assert synthetic.paragraphs == original + interview  # the pages of the interview twice; glossary and data once
-    pages = nav_pages(synthetic.root)
-    assert "part1-c2.md" in pages and pages.index("part1-c2.md") > pages.index("data.md")
-    for lang in ("zh", "en"):
-        ids = Counter(b.id for page in pages for b in parse_page(synthetic.root / "docs" / lang / page))
+    assert synthetic.paragraphs == original + 2 * copied
+    for lang in ("zh", "en"):  # distinct across the site, as the anchors of its search results need
+        ids = Counter(b.id for page in pages for b in parse_page(root / "docs" / lang / page))
         assert [i for i, n in ids.items() if n > 1] == []
-        assert "part1-a1-p1-c2" in ids and "part1-a1-p1" in ids
+        assert {"part1-a1-p1", "part1-a1-p1-c2", "part1-a1-p1-c3"} <= set(ids)
     for args in (["fidelity"], ["translation"], ["glossary"], ["status"], ["data"], ["tables", "--check"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "scripts", *args],
-            cwd=synthetic.root,
-            capture_output=True,
-            text=True,
-            env=processes.environment(),
-        )
+        result = _run(root, *args)
         assert result.returncode == 0, (args, result.stdout[-2000:], result.stderr[-2000:])
-    # the corpus is made in its folder: the repository's pages and data are untouched
-    assert not list((ROOT / "docs" / "zh").glob("*-c2.md"))
+    # each copy's data is held to its own text: a wrong figure of the last copy is its finding alone
+    headline = root / "documents/c3/figures/headline.yml"
+    text = headline.read_text(encoding="utf-8")
+    assert text.count("value: 655000") == 1
+    headline.write_text(text.replace("value: 655000", "value: 655001"), encoding="utf-8")
+    result = _run(root, "data")
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "documents/c3/figures/headline.yml:" in out
+    assert "docs/zh/c3/part1.md:" in out and "(documents/c3/figures/) nor on the not-data list" in out
+    assert "data/figures/headline.yml" not in out.replace("documents/c3/figures/", "")
+    # the corpus is made in its folder: the repository's pages, documents and data are untouched
+    assert not (ROOT / "docs" / "zh" / "c2").exists() and not (ROOT / "documents" / "c2").exists()
+
+
+def test_a_corpus_of_separate_documents_builds_strictly_and_its_links_resolve(tmp_path: Path) -> None:
+    root = corpus.make_corpus(tmp_path / "corpus", 2).root
+    site = tmp_path / "site"
+    built = subprocess.run(
+        processes.mkdocs_build(site), cwd=root, capture_output=True, text=True, env=processes.environment()
+    )
+    assert built.returncode == 0, built.stderr[-3000:]
+    for name in ("links", "offline", "safety"):
+        result = _run(root, name, str(site))
+        assert result.returncode == 0, (name, result.stdout[-2000:], result.stderr[-2000:])
+    # the copy's aligned downloads, which its Data page lists, and its side-by-side view's link up to About
+    assert (site / "downloads" / "hurricane2016-c2-aligned.tmx").exists()
+    assert 'href="../../about/"' in (site / "parallel" / "c2" / "index.html").read_text(encoding="utf-8")
 
 
 # --- measurements ------------------------------------------------------------------------------------------

@@ -7,8 +7,9 @@ highest) of `runs` runs (5 at least for figures that are written down):
    Markdown files (no i18n plugin, no hooks, no overrides) and against the peer (plain
    mkdocs-static-i18n with Material's search), and the project's first build with empty caches;
 2. checks: the whole `make test` (once: it takes minutes), and each checker command alone;
-3. scale: synthetic corpora of 1x, 10x, 50x and 200x the interview (copies of every page of the
-   interview with every ID suffixed, in both languages, with their data; 200x once) through the build
+3. scale: synthetic corpora of 1x, 10x, 50x and 200x the interview (each copy a separate document of
+   the site: the interview's pages with every ID suffixed, in both languages, with its own document.yml,
+   data, translation state and source text; 200x once) through the build
    and each checker, with the cost of each step per thousand added paragraphs, so that growth worse
    than linear shows, and what a reader downloads for the home page at each size;
 4. live reload: seconds from saving a page to the rebuilt page being served by `mkdocs serve`;

@@ -1,6 +1,7 @@
-"""The synthetic corpora of the scale benchmark: a copy of the project whose interview is there several
-times over (every page of the interview repeated with every ID suffixed, in both languages, with its
-data, translation state and source text), made in a folder of its own, never in the repository."""
+"""The synthetic corpora of the scale benchmark: a copy of the project in which the interview is there
+several times over, each copy after the first a separate document of the site (its pages in a folder of
+their own with every ID suffixed, in both languages, and its own document.yml, data, translation state and
+source text), made in a folder of its own, never in the repository."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from scripts.text.blocks import ID_RE, parse_page
 
 ATTR_ID_RE = re.compile(r"(\{:?\s*#)(" + ID_RE + r")(?=[\s}])")
 DIV_ID_RE = re.compile(r'^(\s*<div\b[^>]*?\sid=")(' + ID_RE + r')(")')
+MD_LINK_RE = re.compile(r"\]\((([a-z0-9][a-z0-9_-]*\.md)(?:#[^)\s]*)?)\)")  # [text](page.md#id)
 
 
 def suffix_ids(text: str, suffix: str) -> str:
@@ -46,47 +48,25 @@ def suffix_ids(text: str, suffix: str) -> str:
     return "\n".join(out)
 
 
-def copy_records(doc: dict[str, Any], suffix: str) -> dict[str, list[dict[str, Any]]]:
-    """One data file's records for a copy of the interview, every key and paragraph ID suffixed.
-
-    The data counts the roundups and the crime types of one campaign (28 roundups, four crime types;
-    scripts/checks/data.py holds the counts to them), so a copy adds none of either: its figures refer
-    to the original crime types and roundups, and each figure counting a crime type's roundups lists
-    them, which claims their mentions (飓风N号) in the copied paragraph as the roundups' own records
-    claim them in the original."""
-    roundups: dict[str, list[int]] = {}
-    for op in doc.get("operations") or []:
-        roundups.setdefault(op["crime_type"], []).append(op["number"])
-    out: dict[str, list[dict[str, Any]]] = {}
-    defaults = doc.get("defaults") or {}
-    for record in doc.get("figures") or []:
-        r = {**defaults, **record}  # a field that the file's defaults give refers to the original too
-        c = dict(record)
-        c["key"] = r["key"] + suffix
-        if r.get("paragraph"):
-            c["paragraph"] = r["paragraph"] + suffix
-        if r.get("part_of"):
-            c["part_of"] = r["part_of"] + suffix
-        if r.get("share"):
-            c["share"] = {k: (v + suffix if v else v) for k, v in r["share"].items()}
-        if r.get("counts") == "operations" and r.get("crime_type") and not r.get("operations"):
-            c["operations"] = sorted(roundups.get(r["crime_type"], []))
-            if not c["operations"]:
-                raise BenchError(f"cannot copy figure '{r['key']}': no roundup of '{r['crime_type']}' in its file")
-        out.setdefault("figures", []).append(c)
-    for kind in ("reasons", "campaigns"):
-        for r in doc.get(kind) or []:
-            out.setdefault(kind, []).append({**r, "key": r["key"] + suffix, "paragraph": r["paragraph"] + suffix})
-    for r in doc.get("localities") or []:
-        out.setdefault("localities", []).append(
-            {
-                **r,
-                "key": r["key"] + suffix,
-                "reasons": [x + suffix for x in r["reasons"]],
-                "paragraphs": [x + suffix for x in r["paragraphs"]],
-            }
-        )
+def own_records(doc: Any, suffix: str) -> Any:
+    """A data file for a copy of the interview that is a document of its own: every record as it is (its
+    keys need only be unique within its document's data), every paragraph it cites (`paragraph`,
+    `paragraphs`, of a record or of the file's defaults) suffixed as the copy's pages are."""
+    if isinstance(doc, list):
+        return [own_records(x, suffix) for x in doc]
+    if not isinstance(doc, dict):
+        return doc
+    out = {k: own_records(v, suffix) for k, v in doc.items()}
+    if isinstance(doc.get("paragraph"), str):
+        out["paragraph"] = doc["paragraph"] + suffix
+    if isinstance(doc.get("paragraphs"), list):
+        out["paragraphs"] = [x + suffix for x in doc["paragraphs"]]
     return out
+
+
+def up_links(text: str, own: set[str]) -> str:
+    """A page moved one folder down: its Markdown links to pages that were not moved with it go up one."""
+    return MD_LINK_RE.sub(lambda m: m.group(0) if m.group(2) in own else f"]({'../'}{m.group(1)})", text)
 
 
 @dataclass(frozen=True)
@@ -122,56 +102,68 @@ def count_paragraphs(root: Path) -> tuple[int, int]:
 
 
 def make_corpus(dest: Path, copies: int, python: str = sys.executable) -> Corpus:
-    """A project in `dest` whose interview is there `copies` times: the pages of the interview, with their
-    data, translation state and source text, repeated with every ID suffixed `-cK` (K = 2…copies) and
-    added to the navigation, each copy a section of its own (`cK`); then the generated tables, charts and
-    downloads are made from the larger data with the project's own `python -m scripts tables` (which
-    refuses data that fails a data check)."""
+    """A project in `dest` whose interview is there `copies` times: the interview as it is, and each copy
+    K = 2…copies a separate document `cK` of the site, as `python -m scripts new` makes one: the interview's
+    pages with text and its data page in `docs/LANG/cK/` (URLs /cK/…, /en/cK/…), every ID suffixed `-cK`,
+    listed at the end of mkdocs.yml's `nav`; its own `documents/cK/document.yml` (the interview's settings,
+    with the copy's folder, pages and files), source text, translation state and data
+    (`documents/cK/figures/`, the interview's records citing the copy's paragraphs). Then the generated
+    tables, charts and downloads of every document are made with the project's own `python -m scripts
+    tables` (which refuses data that fails a data check)."""
     if copies < 1:
         raise ValueError("a corpus holds the interview at least once")
     copy_project(dest)
-    pages = interview_pages(dest)
+    main = documents.main_document(dest)
+    if main is None or main.data is None:
+        raise BenchError("no document with data at the language root (documents/*/document.yml) to copy")
+    pages = [*interview_pages(dest), *([main.data_page] if main.data_page else [])]
+    described = yaml.safe_load(main.path.read_text(encoding="utf-8"))
+    state = json.loads(main.state.read_text(encoding="utf-8"))
+    base = documents.folder(dest)
     nav_lines: list[str] = []
-    copied: list[str] = []  # the copies' pages, which the interview's document.yml lists too
     for k in range(2, copies + 1):
-        suffix = f"-c{k}"
-        nav_lines.append(f'  - "c{k}":\n')  # each copy a section of the navigation, as a further document is
-        for page in pages:
-            name = f"{Path(page).stem}{suffix}.md"
+        slug, suffix = f"c{k}", f"-c{k}"
+        own = base / slug
+        names = [f"{slug}/{page}" for page in pages]
+        for page, name in zip(pages, names, strict=True):
             for lang in LANGS:
-                src = dest / "docs" / lang / page
-                write_if_changed(dest / "docs" / lang / name, suffix_ids(src.read_text(encoding="utf-8"), suffix))
-            nav_lines.append(f"    - {name}\n")
-            copied.append(name)
+                text = suffix_ids((dest / "docs" / lang / page).read_text(encoding="utf-8"), suffix)
+                write_if_changed(dest / "docs" / lang / name, up_links(text, set(pages)))
+        nav_lines += [
+            f"  # {slug} (a copy of the interview: scripts/bench/corpus.py)\n",
+            *(f"  - {n}\n" for n in names),
+        ]
+        where = own.relative_to(dest).as_posix()
+        copy = {
+            **described,
+            "source": f"{where}/source.zh.txt",
+            "folder": slug,
+            "pages": names,
+            "translation_state": f"{where}/translation-state.json",
+            "data": f"{where}/figures",
+            "downloads": f"{main.downloads or slug}-{slug}",
+            "tables": {f"{slug}/{p}": v for p, v in described.get("tables", {}).items() if p in pages},
+        }
+        if main.data_page:
+            copy["data_page"] = f"{slug}/{main.data_page}"
+        write_if_changed(own / documents.FILE, yaml.safe_dump(copy, allow_unicode=True, sort_keys=False, width=1000))
+        write_if_changed(own / "source.zh.txt", main.source.read_text(encoding="utf-8"))
+        paragraphs = {f"{i}{suffix}": v for i, v in state["paragraphs"].items()}
+        write_if_changed(
+            own / "translation-state.json",
+            json.dumps({**state, "paragraphs": paragraphs}, ensure_ascii=False, indent=1) + "\n",
+        )
+        for path in sorted(main.data.glob("*.yml")):
+            records = own_records(yaml.safe_load(path.read_text(encoding="utf-8")), suffix)
+            write_if_changed(
+                own / "figures" / path.name, yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=1000)
+            )
     config = dest / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     nav = re.search(r"^nav:\n(?:  - .+\n)+", text, re.M)
     if not nav:
         raise BenchError("mkdocs.yml: no `nav:` list of pages to extend")
     write_if_changed(config, text[: nav.end()] + "".join(nav_lines) + text[nav.end() :])
-    main = documents.main_document(dest)  # the copies are pages of the interview's document (its document.yml)
-    if main is None:
-        raise BenchError("no document at the language root (documents/*/document.yml) to copy")
-    described = yaml.safe_load(main.path.read_text(encoding="utf-8"))
-    described["pages"] += copied
-    write_if_changed(main.path, yaml.safe_dump(described, allow_unicode=True, sort_keys=False, width=1000))
-    # the source text: the interview again after itself, as the copies follow the pages in the navigation
-    source = main.source
-    write_if_changed(source, (source.read_text(encoding="utf-8").rstrip("\n") + "\n") * copies)
-    state_path = main.state
-    state = json.loads(state_path.read_text(encoding="utf-8"))
-    recorded = dict(state["paragraphs"])
-    for k in range(2, copies + 1):
-        state["paragraphs"].update({f"{i}-c{k}": v for i, v in recorded.items()})
-    write_if_changed(state_path, json.dumps(state, ensure_ascii=False, indent=1) + "\n")
-    for path in sorted((dest / "data" / "figures").glob("*.yml")):
-        original = yaml.safe_load(path.read_text(encoding="utf-8"))
-        doc = dict(original)
-        for k in range(2, copies + 1):
-            for kind, records in copy_records(original, f"-c{k}").items():
-                doc[kind] = doc[kind] + records
-        if copies > 1:
-            write_if_changed(path, yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000))
     made = subprocess.run(
         [python, "-m", "scripts", "tables"], cwd=dest, capture_output=True, text=True, env=environment()
     )

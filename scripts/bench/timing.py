@@ -261,8 +261,9 @@ def bench_scale(work: Path, runs: int, scales: Sequence[int] = SCALES) -> list[S
 
 def last_copy_page(corpus: Corpus, site: Path) -> dict[str, Weight]:
     """The HTML of the last page of the interview's last copy in each language (at 1×, of the interview): the
-    same text at every size, in a section of the navigation of its own (none at 1×)."""
-    last = Path(interview_pages(corpus.root)[-1]).stem
+    same text at every size, in a document of its own (the interview's at 1×: scripts/bench/corpus.py)."""
+    stem = Path(interview_pages(corpus.root)[-1]).stem
+    last = stem if corpus.copies == 1 else f"c{corpus.copies}/{stem}"
     return {
         lang: page_weight(site, f"{root}{last}/index.html", lang).html for lang, root in (("zh", ""), ("en", "en/"))
     }
@@ -312,12 +313,11 @@ def scale_table(results: list[ScaleResult]) -> Table:
         "that corpus's build). ¶: paragraphs of both languages. Per 1000 ¶: the whole time over the "
         "paragraphs (start-up included, so it falls as the corpus grows). Added ¶: the extra time over "
         "the paragraphs added since the size above, which stays level when the cost grows linearly and "
-        "rises when it grows worse. Home page HTML: raw (gzip -6); a page at the top of the navigation "
-        "lists every section of its document (each copy is one), so the home page grows with the copies. A "
-        "page of the last copy (the interview's last page in the last copy, at 1× the interview's own): the "
-        "same text at every size, in a section of its own, so that it grows only with what every page "
-        "carries: the navigation of its document's top-level pages and of its own section "
-        "(scripts/plugin/sidebar.py)."
+        "rises when it grows worse. Each copy of the interview is a document of its own (scripts/bench/corpus.py). "
+        "Home page HTML: raw (gzip -6); the home page lists the site's documents (each copy is one), so it "
+        "grows with the copies. A page of the last copy (the interview's last page in the last copy, at 1× "
+        "the interview's own): the same text at every size, in a document of its own, so that it grows only "
+        "with what every page carries: the navigation of its own document (scripts/plugin/sidebar.py)."
     )
     return t
 

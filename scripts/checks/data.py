@@ -26,11 +26,11 @@ from pathlib import Path
 from scripts.checks.consistency import consistency
 from scripts.checks.translation import Key, chinese_directions
 from scripts.core import documents
-from scripts.core.documents import Reasoned
+from scripts.core.documents import Document, Reasoned
 from scripts.core.findings import Finding
 from scripts.core.paths import DOCS, ROOT, rel
 from scripts.figures import formatting as display
-from scripts.figures.model import Change, Data, Figure, interview_paragraphs
+from scripts.figures.model import Change, Data, Figure, interview_paragraphs, load
 from scripts.figures.records import Located
 from scripts.text.blocks import Block, normalize
 from scripts.text.quantities import Idioms, Quantity, chinese_quantities, idioms_of
@@ -44,10 +44,16 @@ def _at(record: Located, check: str, id: str, message: str) -> Finding:
     return Finding(record.file, record.line, check, id, message)
 
 
-def not_data(docs: Path = DOCS) -> tuple[list[Reasoned], str, int]:
-    """The not-data list of the documents with data: its entries, and the file and line of the list."""
+def _with_data(docs: Path, document: Document | None) -> list[Document]:
+    """`document`, or (None: data that no document owns) every document with data."""
     root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
-    found = [d for d in documents.load(root) if d.data is not None]
+    return [document] if document else [d for d in documents.load(root) if d.data is not None]
+
+
+def not_data(docs: Path = DOCS, document: Document | None = None) -> tuple[list[Reasoned], str, int]:
+    """The not-data list of `document` (of every document with data when None): its entries, and the file
+    and line of the list."""
+    found = _with_data(docs, document)
     file = rel(found[0].path) if found else "documents/"
     return [e for d in found for e in d.not_data], file, found[0].not_data_line if found else 1
 
@@ -68,11 +74,10 @@ class _Paragraph:
         return any(a <= q.start and q.end <= b for a, b in self.not_data)
 
 
-def _paragraphs(docs: Path, entries: list[Reasoned]) -> dict[str, _Paragraph]:
-    root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
-    idioms = idioms_of([d for d in documents.load(root) if d.data is not None])
+def _paragraphs(docs: Path, entries: list[Reasoned], document: Document | None = None) -> dict[str, _Paragraph]:
+    idioms = idioms_of(_with_data(docs, document))
     out = {}
-    for pid, block in interview_paragraphs(docs).items():
+    for pid, block in interview_paragraphs(docs, document).items():
         assert isinstance(block, Block)
         text = block.text
         spans = [(m.start(), m.end()) for e in entries for m in e.regex.finditer(text)]
@@ -347,9 +352,9 @@ def _words(data: Data, paragraphs: dict[str, _Paragraph]) -> list[Finding]:
     return findings
 
 
-def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: str) -> list[Finding]:
+def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: str, data: str = "") -> list[Finding]:
     """Every quantity of the text (bare 一 aside) is claimed, covered or not data; every entry of the
-    not-data list (`where`: its document.yml) matches something."""
+    not-data list (`where`: its document.yml) matches something. `data`: the folder of the records."""
     findings = []
     for p in paragraphs.values():
         for q in chinese_quantities(p.text, idioms=p.idioms):
@@ -361,8 +366,7 @@ def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: 
                     p.line,
                     "coverage",
                     p.id,
-                    f"'{q.text}' ({q}) is neither in the data "
-                    f"(data/figures/) nor on the not-data list ({where} not_data)",
+                    f"'{q.text}' ({q}) is neither in the data ({data}) nor on the not-data list ({where} not_data)",
                 )
             )
     for e in entries:
@@ -380,10 +384,16 @@ def coverage(paragraphs: dict[str, _Paragraph], entries: list[Reasoned], where: 
 
 
 def check(data: Data, docs: Path = DOCS) -> list[Finding]:
-    """Provenance, coverage and consistency findings (empty: the data is tied to the text)."""
-    entries, where, _ = not_data(docs)
-    paragraphs = _paragraphs(docs, entries)
-    return provenance(data, paragraphs) + coverage(paragraphs, entries, where) + consistency(data)
+    """Provenance, coverage and consistency findings of a document's data against its own text (empty: tied)."""
+    entries, where, _ = not_data(docs, data.document)
+    paragraphs = _paragraphs(docs, entries, data.document)
+    return provenance(data, paragraphs) + coverage(paragraphs, entries, where, data.folder) + consistency(data)
 
 
-__all__ = ["check", "consistency", "coverage", "not_data", "provenance"]
+def check_all(root: Path = ROOT) -> list[Finding]:
+    """`check` of every document with data, each its own data against its own text (`python -m scripts data`)."""
+    found = [d.data for d in documents.load(root) if d.data is not None] or [root / "data" / "figures"]
+    return [f for data_dir in found for f in check(load(data_dir, root / "docs"), root / "docs")]
+
+
+__all__ = ["check", "check_all", "consistency", "coverage", "not_data", "provenance"]

@@ -167,6 +167,12 @@ class Data:
     title: dict[str, str] = field(default_factory=dict)  # its document's title in each language
     roundups: dict[str, Naming] = field(default_factory=dict)  # how its document names roundups, per language
     data_page: str = ""  # its document's page that carries every section of the data
+    document: documents.Document | None = None  # whose data it is: its pages are those the data cites
+
+    @property
+    def folder(self) -> str:
+        """The folder of its records, as findings name it."""
+        return f"{rel(self.document.data)}/" if self.document and self.document.data else "data/figures/"
 
     def naming(self, lang: str) -> Naming:
         return self.roundups.get(lang, PLAIN)
@@ -333,11 +339,14 @@ def _build(doc: dict[str, Any], lines: Lines, path: Path, naming: dict[str, Nami
     return ds
 
 
-def interview_paragraphs(docs: Path = DOCS) -> dict[str, object]:
-    """The Chinese blocks that are text of the documents with data (not labels, not containers): {id: Block}."""
+def interview_paragraphs(docs: Path = DOCS, document: documents.Document | None = None) -> dict[str, object]:
+    """The Chinese blocks that are text of `document` (of every document with data when None), not labels,
+    not containers: {id: Block}. IDs are unique within a document, so one document's data cites its own."""
+    root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
+    pages = documents.pages(document, root) if document else documents.data_pages(root)
     return {
         b.id: b
-        for blocks in load_language("zh", docs, documents.data_pages(docs.parent)).values()
+        for blocks in load_language("zh", docs, pages).values()
         for b in blocks
         if b.kind != "container" and not b.is_label
     }
@@ -371,10 +380,15 @@ def load(data_dir: Path = DATA_DIR, docs: Path = DOCS, schema_path: Path = SCHEM
     naming = namings(owner.roundups) if owner else {}
     datasets = {path.stem: _build(doc, lines, path, naming) for doc, lines, path in parsed}
     data = Data(
-        datasets, owner.charts if owner else {}, owner.title if owner else {}, naming, owner.data_page if owner else ""
+        datasets,
+        owner.charts if owner else {},
+        owner.title if owner else {},
+        naming,
+        owner.data_page if owner else "",
+        owner,
     )
     try:
-        ids = set(interview_paragraphs(docs))
+        ids = set(interview_paragraphs(docs, owner))
     except FormatError as err:
         raise DataError([str(err)]) from None
     errors = references(data, ids)

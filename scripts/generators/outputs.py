@@ -88,34 +88,40 @@ def fill_page(text: str, path: Path, sections: dict[str, str], expected: list[st
 # --- everything ----------------------------------------------------------------------------------------------
 
 
-def placements(root: Path = ROOT) -> dict[str, list[str]]:
-    """Which page carries which generated sections, in order: the `tables` of the document.yml of each
-    document with data (scripts/core/documents.py); a section that SECTIONS lacks is a YamlError there."""
+def with_data(root: Path = ROOT) -> list[documents.Document]:
+    """The documents that have data (document.yml `data`), the interview first."""
+    return [d for d in documents.load(root) if d.data is not None]
+
+
+def placements(root: Path = ROOT, document: documents.Document | None = None) -> dict[str, list[str]]:
+    """Which page carries which generated sections, in order: the `tables` of the document.yml of `document`
+    (of each document with data when None: scripts/core/documents.py); a section that SECTIONS lacks is a
+    YamlError there."""
     out: dict[str, list[str]] = {}
-    for document in documents.load(root):
-        if document.data is None:
-            continue
-        unknown = sorted({n for names in document.tables.values() for n in names} - set(SECTIONS))
+    for d in [document] if document else with_data(root):
+        unknown = sorted({n for names in d.tables.values() for n in names} - set(SECTIONS))
         if unknown:
             raise YamlError(
                 [
-                    f"{rel(document.path)}:1: tables: no generated section {', '.join(repr(n) for n in unknown)} "
+                    f"{rel(d.path)}:1: tables: no generated section {', '.join(repr(n) for n in unknown)} "
                     f"(the sections: {', '.join(SECTIONS)})"
                 ]
             )
-        out.update({page: list(names) for page, names in document.tables.items()})
+        out.update({page: list(names) for page, names in d.tables.items()})
     return out
 
 
 def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
-    """The full new content of every generated file: pages with their sections, charts, downloads."""
+    """The full new content of every generated file of the data's document: pages with their sections,
+    charts (in the charts folder beside its pages), downloads (its own prefix)."""
     docs = root / "docs"
-    places = Places(docs)
-    download_names = files(root)
+    places = Places(docs, data.document)
+    download_names = files(root, data.document)
+    folder = data.document.folder if data.document else ""
     out: dict[Path, str] = {}
     errors: list[str] = []
     for lang in LANGS:
-        for page, names in placements(root).items():
+        for page, names in placements(root, data.document).items():
             path = docs / lang / page
             if not path.exists():
                 errors.append(
@@ -130,7 +136,7 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
                 errors += err.errors
         for chart in charts.CHARTS:
             for name, text in chart.files(data, lang).items():
-                out[docs / lang / "charts" / name] = text
+                out[docs / lang / folder / "charts" / name] = text
     out[docs / "zh" / DOWNLOADS / download_names["json"]] = export_json(data)
     for kind, text in export_csv(data).items():
         out[docs / "zh" / DOWNLOADS / download_names[kind]] = text
@@ -141,7 +147,7 @@ def outputs(data: Data, root: Path = ROOT) -> dict[Path, str]:
 
 # `mkdocs serve` rebuilds on every saved page: the data it last loaded and held to the text, with a digest of
 # everything that reading and checking it reads, is used again while that digest stays the same.
-_checked: dict[tuple[Path, bool], tuple[str, Data]] = {}
+_checked: dict[tuple[Path, bool], tuple[str, Data]] = {}  # by data folder
 
 
 def _inputs_digest(root: Path) -> str:
@@ -153,19 +159,26 @@ def _inputs_digest(root: Path) -> str:
             root / "mkdocs.yml",
             *sorted(documents.folder(root).glob(f"*/{documents.FILE}")),  # tables, chart titles, not-data, idioms
             *sorted((root / "docs" / "zh").glob("*.md")),
+            *(p for d in with_data(root) if d.folder and d.data for p in sorted(d.data.glob("*.yml"))),
+            *(p for d in with_data(root) if d.folder for p in sorted((root / "docs" / "zh" / d.folder).glob("*.md"))),
         ],
         root,
     )
 
 
-def checked_data(root: Path = ROOT, text_checks: bool = True, remember: bool = False) -> Data:
-    """The data, loaded and checked; DataError if anything is wrong. With `remember`, the data of the last
-    call is given again if nothing it was read or checked from has changed since."""
-    key = (root, text_checks)
+def checked_data(
+    root: Path = ROOT, text_checks: bool = True, remember: bool = False, document: documents.Document | None = None
+) -> Data:
+    """The data of `document` (of the first document with data, the interview, when None), loaded and
+    checked against that document's text; DataError if anything is wrong. With `remember`, the data of the
+    last call is given again if nothing it was read or checked from has changed since."""
+    document = document or next(iter(with_data(root)), None)
+    data_dir = document.data if document and document.data else root / "data" / "figures"
+    key = (data_dir, text_checks)
     digest = _inputs_digest(root) if remember else ""
     if remember and key in _checked and _checked[key][0] == digest:
         return _checked[key][1]
-    data = load(root / "data" / "figures", root / "docs", root / "data" / "figures.schema.json")
+    data = load(data_dir, root / "docs", root / "data" / "figures.schema.json")
     findings = datacheck.check(data, root / "docs") if text_checks else []
     if findings:
         raise DataError([str(f) for f in findings])
@@ -180,7 +193,11 @@ def prepare(root: Path = ROOT, text_checks: bool = True, remember: bool = False)
     Without `text_checks` the data is only loaded and validated (schema, references), not held to
     the text: the build uses that, to fail on stale generated files and leave the text to the tests.
     """
-    return outputs(checked_data(root, text_checks, remember), root)
+    out: dict[Path, str] = {}
+    found: list[documents.Document | None] = [*with_data(root)] or [None]
+    for document in found:  # each document's data, held to its own text
+        out.update(outputs(checked_data(root, text_checks, remember, document), root))
+    return out
 
 
 def generate(root: Path = ROOT, remember: bool = False) -> list[Path]:
@@ -217,8 +234,9 @@ def check(root: Path = ROOT, text_checks: bool = True) -> list[str]:
             f"{rel(path)}:{line}: [tables] {what} differs from what the data gives: expected "
             f"'{wanted}', found '{found}'; run `{GENERATED_BY}`"
         )
+    charts = sorted({f"{d.folder}/charts".lstrip("/") for d in with_data(root)} or {"charts"})
     for lang in LANGS:
-        for folder, pattern in [("charts", "*.svg")] + ([(DOWNLOADS, "*")] if lang == "zh" else []):
+        for folder, pattern in [(c, "*.svg") for c in charts] + ([(DOWNLOADS, "*")] if lang == "zh" else []):
             for path in sorted((root / "docs" / lang / folder).glob(pattern)):
                 if path not in expected:
                     findings.append(f"{rel(path)}:1: [tables] not generated from the data any more: remove it")

@@ -340,7 +340,7 @@ def downloads_section(c: Context) -> str:
         "downloads.html.j2",
         "downloads",
         c,
-        up="../" if c.lang == "zh" else "../../",
+        up="../" * (c.page.count("/") + (1 if c.lang == "zh" else 2)),  # to the site's root, from the page's URL
         folder=DOWNLOADS,
         files=[(c.downloads[k], text.format(**_counts(c.data))) for k, text in DOWNLOAD_TEXT[c.lang].items()],
     )

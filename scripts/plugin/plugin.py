@@ -226,12 +226,12 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
                 side_by_side.Insert(i.after, side_by_side.rebase(i.html, single.url, alternates[lang].url))
                 for i in side_by_side.generated_sections((docs / lang / page).read_text(encoding="utf-8"), own)
             ]
+            folder = posixpath.dirname(page)  # a page's links are relative to its folder: the view's to that
+            links = posixpath.relpath(posixpath.join(lang, folder), posixpath.join(f"{root(lang)}parallel", folder))
             view = File.generated(
                 config,
                 f"{root(lang)}parallel/{page}",
-                content=side_by_side.markdown(
-                    zh, en, lang, inserts, links=f"{posixpath.relpath(lang, root(lang) + 'parallel')}/"
-                ),
+                content=side_by_side.markdown(zh, en, lang, inserts, links=f"{links}/"),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             vars(view).update(

@@ -53,10 +53,11 @@ class Places:
     """Every block of the pages by ID, with its page and number there, and the title of each page in
     each language: how each language writes where a block stands."""
 
-    def __init__(self, docs: Path = DOCS) -> None:
+    def __init__(self, docs: Path = DOCS, document: documents.Document | None = None) -> None:
         self.places: dict[str, Place] = {}
         self.titles: dict[tuple[str, str], str] = {}  # (page stem, language) -> the page's first heading
-        pages = documents.data_pages(docs.parent)  # the pages whose blocks the data cites
+        # the pages whose blocks the data cites: those of `document`, or of every document with data
+        pages = documents.pages(document, docs.parent) if document else documents.data_pages(docs.parent)
         for page, blocks in load_language("zh", docs, pages).items():
             numbers = numbered(blocks)
             self.places.update({b.id: Place(Path(page).stem, numbers.get(b.id, 0)) for b in blocks})

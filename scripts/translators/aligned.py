@@ -23,7 +23,7 @@ from scripts.core.paths import ROOT
 from scripts.generators.downloads import _csv
 from scripts.generators.downloads import files as download_files
 from scripts.text.blocks import Block, plain_text
-from scripts.translators.document import SOURCE_LANG, TARGET_LANG, Unit, main_document, units
+from scripts.translators.document import SOURCE_LANG, TARGET_LANG, Unit, main_document, named, units
 
 CODE_RE = re.compile(r"`([^`]*)`")
 Pairs = list[tuple[Unit, Block]]
@@ -95,8 +95,14 @@ def to_csv(pairs: Pairs) -> str:
 
 
 def files(root: Path = ROOT) -> dict[str, str]:
-    """The aligned downloads: file name (in the site's downloads folder) -> content."""
+    """The aligned downloads: file name (in the site's downloads folder) -> content. Those of the document
+    at the language root, and of each other document with data, whose Data page lists its own."""
     document = main_document(root)
     pairs = paired(document, root)
     names = download_files(root)
-    return {names["tmx"]: to_tmx(document, pairs), names["aligned"]: to_csv(pairs)}
+    out = {names["tmx"]: to_tmx(document, pairs), names["aligned"]: to_csv(pairs)}
+    for name, other in named(root).items():
+        if other.data is not None and name != document:
+            pairs, names = paired(name, root), download_files(root, other)
+            out.update({names["tmx"]: to_tmx(name, pairs), names["aligned"]: to_csv(pairs)})
+    return out

@@ -30,7 +30,7 @@ class DocumentError(ValueError):
     """A document that does not exist, or a file for another document; str() says which."""
 
 
-def _named(root: Path) -> dict[str, registry.Document]:
+def named(root: Path) -> dict[str, registry.Document]:
     """{translators' name: document}: the source's NAME for `source/NAME.zh.txt`, else the slug."""
     out = {}
     for d in registry.load(root):
@@ -41,17 +41,17 @@ def _named(root: Path) -> dict[str, registry.Document]:
 
 def documents(root: Path = ROOT) -> list[str]:
     """The documents of the project, by the names translators' files carry."""
-    return sorted(_named(root))
+    return sorted(named(root))
 
 
 def main_document(root: Path = ROOT) -> str:
     """The name of the document at the language root (the site's aligned downloads are of it)."""
-    return next((name for name, d in _named(root).items() if d.folder == ""), None) or default_document(root)
+    return next((name for name, d in named(root).items() if d.folder == ""), None) or default_document(root)
 
 
 def state_path(document: str, root: Path = ROOT) -> Path:
     """The translation state of the document (`python -m scripts review` keeps it)."""
-    return _named(root)[check_document(document, root)].state
+    return named(root)[check_document(document, root)].state
 
 
 def default_document(root: Path = ROOT) -> str:
@@ -70,7 +70,7 @@ def check_document(name: str, root: Path = ROOT) -> str:
 def pages(document: str, root: Path = ROOT) -> list[str]:
     """The pages of a document that translators write, in navigation order (those of the document.yml whose
     source it is: scripts/core/documents.py), less those a generator makes whole (the glossary, the changes)."""
-    own = _named(root)[check_document(document, root)]
+    own = named(root)[check_document(document, root)]
     return [p for p in registry.pages(own, root) if not generated_whole(root / "docs" / "zh" / p)]
 
 

@@ -7,6 +7,7 @@ site (tests/browser.py has the harness)."""
 from __future__ import annotations
 
 import base64
+from itertools import pairwise
 
 from browser import NARROW, OUTPUT, WIDE, Scheme, each_page, new_page
 from playwright.sync_api import Browser, Page, ViewportSize
@@ -178,6 +179,34 @@ def past_the_edge(page: Page, path: str, viewport: ViewportSize, scheme: Scheme)
         for t in page.evaluate(TABLE_WIDTHS)
         if t["table"] > t["column"] + 1
     ]
+
+
+# Each cell of a generated table read as a list (a narrow column): the tops of its text's lines, with the
+# line height, the row's name and the column's. A gap between two lines of one cell is a line left empty.
+STACKED_LINES = """() => [...document.querySelectorAll('article .data-table table tbody td')]
+  .filter(td => getComputedStyle(td).display !== 'table-cell' && td.getClientRects().length)
+  .map(td => { const range = document.createRange(); range.selectNodeContents(td);
+    const style = getComputedStyle(td), line = parseFloat(style.lineHeight) || 1.6 * parseFloat(style.fontSize);
+    return {row: td.parentElement.querySelector('th')?.textContent.trim() || '', label: td.dataset.label || '', line,
+            tops: [...range.getClientRects()].filter(r => r.width > 0).map(r => r.top)}; })"""
+
+
+def stacked_cells(page: Page, path: str, viewport: ViewportSize, scheme: Scheme) -> list[str]:
+    """In a table read as a list, each cell's text runs on from line to line beside its column's name: no
+    line is left empty (as when a name of two lines held the text's first line up beside it)."""
+    findings = []
+    for cell in page.evaluate(STACKED_LINES):
+        lines: list[float] = []
+        for top in sorted(cell["tops"]):
+            if not lines or top - lines[-1] > cell["line"] / 2:
+                lines.append(top)
+        gaps = [b - a for a, b in pairwise(lines) if b - a > 1.5 * cell["line"]]
+        if gaps:
+            findings.append(
+                f"{_where(path, viewport, scheme)}: {cell['row']}, {cell['label']}: a gap of {gaps[0]:.0f}px "
+                f"between two lines of the text (a line is {cell['line']:.0f}px)"
+            )
+    return findings
 
 
 def check_nothing_past_the_edge(

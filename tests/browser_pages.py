@@ -18,7 +18,7 @@ from browser import (
     page_width,
     record_errors,
 )
-from browser_data import chart_background, chart_text, past_the_edge
+from browser_data import chart_background, chart_text, past_the_edge, stacked_cells
 from browser_reading import footer_about
 from playwright.sync_api import Browser, ViewportSize
 
@@ -28,6 +28,7 @@ PHONE: list[Screen] = [(NARROW, "light")]
 CHECKS: list[tuple[str, PageCheck, list[Screen]]] = [
     ("width", page_width, PHONE),
     ("edge", past_the_edge, SCREENS),
+    ("stacked cells", stacked_cells, SCREENS),
     ("chart text", chart_text, SCREENS),
     ("chart background", chart_background, SCREENS),
     ("axe", axe_violations, SCREENS),

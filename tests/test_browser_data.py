@@ -1,6 +1,7 @@
 """The charts and tables in a real browser, on a desktop and a phone, light and dark: each check of
 tests/browser_data.py (chart text under 11 px, a chart off the page's background, anything past the
-screen's edge, a table wider than its column) run on a broken copy of the site and seen to fail, and
+screen's edge, a table wider than its column, a cell of a table read as a list with a line left
+empty) run on a broken copy of the site and seen to fail, and
 every table heard the same by a screen reader however it is laid out. Their runs over every page, on
 every screen: test_browser_pages.py."""
 
@@ -9,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import NARROW, WIDE
+from browser import NARROW, WIDE, each_page
 from browser_data import (
     check_chart_background,
     check_chart_text,
     check_heard_alike,
     check_nothing_past_the_edge,
     screenshot_of,
+    stacked_cells,
 )
 from conftest import replace_once
 from playwright.sync_api import Browser
@@ -63,6 +65,18 @@ def test_a_table_laid_out_wider_than_a_phone_is_caught(browser: Browser, site_co
     findings = check_nothing_past_the_edge(browser, copy_url, ["part1/"], NARROW, "light")
     assert len(findings) == 1 and findings[0].startswith("part1/ (390px, light): table-headline is "), findings
     assert findings[0].endswith("px wide in a column of 358px: it is cut off or scrolls")
+
+
+def test_a_cell_whose_text_leaves_a_line_empty_beside_its_column_name_is_caught(
+    browser: Browser, site_copy: Path, copy_url: str
+) -> None:
+    css = site_copy / "assets" / "site.css"  # the column's name inline with the text, as it was first laid out
+    replace_once(css, "td { display: flow-root; padding-left: 9em; }", "td { padding-left: 9em; }")
+    replace_once(css, "float: left; width: 8em;", "display: inline-block; vertical-align: top; width: 8em;")
+    findings = each_page(browser, copy_url, ["en/part2/"], stacked_cells, NARROW, "dark")
+    assert any(
+        f.startswith("en/part2/ (390px, dark): Yingde City, Reason for inclusion: a gap of ") for f in findings
+    ), findings
 
 
 def test_a_table_that_runs_off_the_screen_is_caught(browser: Browser, site_copy: Path, copy_url: str) -> None:

@@ -1,8 +1,9 @@
 """Every page of both languages and both views in a real browser, on each screen (1280 and 390 px, light
 and dark), each loaded once per screen for all the checks below (tests/browser_pages.py): no console error
 and no request to another host, nothing wider than a phone, nothing past the screen's edge and every table
-in its column, chart text no smaller than 11 px and each chart on the page's background, no serious or
-critical axe-core violation, a footer that leads to the About page. The tests that feed each check a
+in its column, no line of a cell left empty where a table reads as a list, chart text no smaller than
+11 px and each chart on the page's background, no serious or critical axe-core violation, a footer that
+leads to the About page. The tests that feed each check a
 broken copy of the site stand beside its other tests (test_browser.py, test_browser_data.py,
 test_browser_reading.py)."""
 
@@ -64,6 +65,13 @@ def test_nothing_on_any_page_reaches_past_the_screen_and_every_table_fits_its_co
     swept: Swept, viewport: ViewportSize, scheme: Scheme
 ) -> None:
     assert swept(viewport, scheme)["edge"] == []
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), SCREENS, ids=SCREEN_IDS)
+def test_a_table_read_as_a_list_leaves_no_line_of_a_cell_empty(
+    swept: Swept, viewport: ViewportSize, scheme: Scheme
+) -> None:
+    assert swept(viewport, scheme)["stacked cells"] == []
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), SCREENS, ids=SCREEN_IDS)

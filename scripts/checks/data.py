@@ -47,7 +47,7 @@ def _at(record: Located, check: str, id: str, message: str) -> Finding:
 def _with_data(docs: Path, document: Document | None) -> list[Document]:
     """`document`, or (None: data that no document owns) every document with data."""
     root = docs.parent if (docs.parent / "mkdocs.yml").exists() else ROOT
-    return [document] if document else [d for d in documents.load(root) if d.data is not None]
+    return [document] if document else documents.with_data(root)
 
 
 def not_data(docs: Path = DOCS, document: Document | None = None) -> tuple[list[Reasoned], str, int]:
@@ -392,7 +392,7 @@ def check(data: Data, docs: Path = DOCS) -> list[Finding]:
 
 def check_all(root: Path = ROOT) -> list[Finding]:
     """`check` of every document with data, each its own data against its own text (`python -m scripts data`)."""
-    found = [d.data for d in documents.load(root) if d.data is not None] or [root / "data" / "figures"]
+    found = [d.data for d in documents.with_data(root) if d.data] or [root / "data" / "figures"]
     return [f for data_dir in found for f in check(load(data_dir, root / "docs"), root / "docs")]
 
 

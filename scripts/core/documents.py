@@ -189,9 +189,14 @@ def main_document(root: Path = ROOT) -> Document | None:
     return next((d for d in load(root) if d.folder == ""), None)
 
 
+def with_data(root: Path = ROOT) -> list[Document]:
+    """The documents that have data (document.yml `data`), the one at the language root first."""
+    return [d for d in load(root) if d.data is not None]
+
+
 def data_pages(root: Path = ROOT) -> list[str]:
     """The pages of the documents that have data, in navigation order: the IDs that data cites."""
     root = root if (root / "mkdocs.yml").exists() else ROOT
     found = load(root)
-    own = {p for d in found if d.data is not None for p in d.pages}
+    own = {p for d in with_data(root) for p in d.pages}
     return [p for p in nav_pages(root) if p in own or not found]

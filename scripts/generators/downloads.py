@@ -39,7 +39,7 @@ KINDS = {  # each download's name after the prefix its document gives (document.
 def files(root: Path = ROOT, document: documents.Document | None = None) -> dict[str, str]:
     """Each download's file name: `PREFIX-data.json`, … with the prefix of `document` (of the first document
     that has data, the interview, when None)."""
-    found = [document] if document else [d for d in documents.load(root) if d.data is not None]
+    found = [document] if document else documents.with_data(root)
     prefix = next((d.downloads for d in found if d.downloads), "data")
     return {kind: f"{prefix}-{name}" for kind, name in KINDS.items()}
 

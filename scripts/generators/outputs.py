@@ -88,17 +88,12 @@ def fill_page(text: str, path: Path, sections: dict[str, str], expected: list[st
 # --- everything ----------------------------------------------------------------------------------------------
 
 
-def with_data(root: Path = ROOT) -> list[documents.Document]:
-    """The documents that have data (document.yml `data`), the interview first."""
-    return [d for d in documents.load(root) if d.data is not None]
-
-
 def placements(root: Path = ROOT, document: documents.Document | None = None) -> dict[str, list[str]]:
     """Which page carries which generated sections, in order: the `tables` of the document.yml of `document`
     (of each document with data when None: scripts/core/documents.py); a section that SECTIONS lacks is a
     YamlError there."""
     out: dict[str, list[str]] = {}
-    for d in [document] if document else with_data(root):
+    for d in [document] if document else documents.with_data(root):
         unknown = sorted({n for names in d.tables.values() for n in names} - set(SECTIONS))
         if unknown:
             raise YamlError(
@@ -159,8 +154,13 @@ def _inputs_digest(root: Path) -> str:
             root / "mkdocs.yml",
             *sorted(documents.folder(root).glob(f"*/{documents.FILE}")),  # tables, chart titles, not-data, idioms
             *sorted((root / "docs" / "zh").glob("*.md")),
-            *(p for d in with_data(root) if d.folder and d.data for p in sorted(d.data.glob("*.yml"))),
-            *(p for d in with_data(root) if d.folder for p in sorted((root / "docs" / "zh" / d.folder).glob("*.md"))),
+            *(p for d in documents.with_data(root) if d.folder and d.data for p in sorted(d.data.glob("*.yml"))),
+            *(
+                p
+                for d in documents.with_data(root)
+                if d.folder
+                for p in sorted((root / "docs" / "zh" / d.folder).glob("*.md"))
+            ),
         ],
         root,
     )
@@ -172,7 +172,7 @@ def checked_data(
     """The data of `document` (of the first document with data, the interview, when None), loaded and
     checked against that document's text; DataError if anything is wrong. With `remember`, the data of the
     last call is given again if nothing it was read or checked from has changed since."""
-    document = document or next(iter(with_data(root)), None)
+    document = document or next(iter(documents.with_data(root)), None)
     data_dir = document.data if document and document.data else root / "data" / "figures"
     key = (data_dir, text_checks)
     digest = _inputs_digest(root) if remember else ""
@@ -194,7 +194,7 @@ def prepare(root: Path = ROOT, text_checks: bool = True, remember: bool = False)
     the text: the build uses that, to fail on stale generated files and leave the text to the tests.
     """
     out: dict[Path, str] = {}
-    found: list[documents.Document | None] = [*with_data(root)] or [None]
+    found: list[documents.Document | None] = [*documents.with_data(root)] or [None]
     for document in found:  # each document's data, held to its own text
         out.update(outputs(checked_data(root, text_checks, remember, document), root))
     return out
@@ -234,7 +234,7 @@ def check(root: Path = ROOT, text_checks: bool = True) -> list[str]:
             f"{rel(path)}:{line}: [tables] {what} differs from what the data gives: expected "
             f"'{wanted}', found '{found}'; run `{GENERATED_BY}`"
         )
-    charts = sorted({f"{d.folder}/charts".lstrip("/") for d in with_data(root)} or {"charts"})
+    charts = sorted({f"{d.folder}/charts".lstrip("/") for d in documents.with_data(root)} or {"charts"})
     for lang in LANGS:
         for folder, pattern in [(c, "*.svg") for c in charts] + ([(DOWNLOADS, "*")] if lang == "zh" else []):
             for path in sorted((root / "docs" / lang / folder).glob(pattern)):

@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -81,6 +82,11 @@ def test_new_document_builds_passes_every_check_keeps_its_own_navigation_and_sta
         }
         assert listed["part1"] and not [h for h in listed["part1"] if SLUG in h], listed
         assert listed[f"{SLUG}/part2"] == ["../", "./", "../part3/"], listed  # not the interview's, at ../../
+        # the logo leads to the home page of the page's own language, as on a site of one document
+        for path in ("part1", f"{SLUG}/part2"):
+            html = BeautifulSoup((site / lang / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+            logo = urljoin(f"/{lang}{path}/", attr(one(html, "a.md-header__button.md-logo"), "href"))
+            assert logo.rstrip("/") + "/" == f"/{lang}", (lang, path, logo)
     # one paragraph translated and reviewed: status counts it, the rest stay missing
     en = project / "docs/en" / SLUG / "part2.md"
     replace_once(

@@ -89,6 +89,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.parallel: dict[str, views.View] = {}  # src_uri of a side-by-side page of this build -> its view
         self.parallel_files: dict[str, File] = {}  # the same -> its file, in navigation order
         self.nav_pages: tuple[Navigation | None, dict[str, Page]] = (None, {})  # a navigation, its pages by src_uri
+        self.sidebars: sidebar.Sidebars | None = None  # the navigations the pages of one navigation carry
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -318,9 +319,10 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         single = page if view is None else self._page(nav, view.single)
         if single is None:
             return nav
-        owners = self.owners
-        slug = owners.get(single.file.src_uri.split("/", 1)[-1])
-        return sidebar.scoped(nav, single, lambda p: owners.get(p.file.src_uri.split("/", 1)[-1], slug) == slug)
+        if self.sidebars is None or self.sidebars.nav is not nav:
+            owners = self.owners
+            self.sidebars = sidebar.Sidebars(nav, lambda p: owners.get(p.file.src_uri.split("/", 1)[-1]))
+        return self.sidebars.of(single)
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig

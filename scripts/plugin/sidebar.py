@@ -5,14 +5,22 @@ Material's `navigation.prune` leaves out the pages of the sections a page is not
 section and, without sections, every page of the site: a site of many documents (or of many sections)
 would carry its whole table of contents on every page (0.4 KiB of HTML a section: 80 KiB a page at 200
 sections, `make bench`). A page of a document's top level (in no section) still lists every section of its
-document, one click away; the other documents are listed by the site's home page."""
+document, one click away; the other documents are listed by the site's home page.
+
+The top-level items are sorted by document once per navigation, and each navigation shown is made once
+for each document and section: finding it is then as quick for the last page of a large site as for the
+first (a scan of every item for every page grew with the square of the pages)."""
 
 from __future__ import annotations
 
+import copy
+import heapq
 from collections.abc import Callable, Iterator
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+
+Owner = Callable[[Page], str | None]  # the document a page belongs to; None: none, and shown with every one
 
 
 def pages_of(item: object) -> Iterator[Page]:
@@ -32,16 +40,37 @@ def top_section(page: Page) -> Section | None:
     return section
 
 
-def scoped(nav: Navigation, page: Page, ours: Callable[[Page], bool]) -> Navigation:
-    """The navigation shown on `page` (the single page, for a side-by-side one): the items with a page that
-    `ours` accepts (the pages of the page's document), of the sections only the page's own if it is in one.
+class Sidebars:
+    """The navigations the pages of `nav` carry. An item stays on a page when it holds a page of that page's
+    document or of no document (a link always stays); of the sections, a page in one keeps only its own.
     `nav` itself when nothing is left out (the site of one document without sections: the same HTML)."""
-    own = top_section(page)
 
-    def kept(item: object) -> bool:
-        if isinstance(item, Section):
-            return (own is None or item is own) and any(ours(p) for p in pages_of(item))
-        return not isinstance(item, Page) or ours(item)
+    def __init__(self, nav: Navigation, owner: Owner) -> None:
+        self.nav, self.owner = nav, owner
+        self.shared: list[tuple[int, object]] = []  # (position, item): on the pages of every document
+        self.own: dict[str, list[tuple[int, object]]] = {}
+        for position, item in enumerate(nav.items):
+            owners = {owner(p) for p in pages_of(item)} if isinstance(item, Page | Section) else {None}
+            if None in owners:
+                self.shared.append((position, item))
+            for slug in sorted(o for o in owners if o is not None):
+                self.own.setdefault(slug, []).append((position, item))
+        self.made: dict[tuple[str | None, int], Navigation] = {}
 
-    items = [item for item in nav.items if kept(item)]
-    return nav if len(items) == len(nav.items) else Navigation(items, nav.pages)
+    def of(self, page: Page) -> Navigation:
+        """The navigation `page` carries (the single page, for a side-by-side one)."""
+        slug, section = self.owner(page), top_section(page)
+        key = (slug, id(section))
+        if key not in self.made:
+            candidates = heapq.merge(self.shared, self.own.get(slug, []) if slug is not None else [])
+            items = [i for _, i in candidates if not isinstance(i, Section) or section is None or i is section]
+            self.made[key] = self.nav if len(items) == len(self.nav.items) else _with_items(self.nav, items)
+        return self.made[key]
+
+
+def _with_items(nav: Navigation, items: list[object]) -> Navigation:
+    """`nav` with other top-level items: the same pages and home page (Navigation() would look for the
+    home page among every page again)."""
+    out = copy.copy(nav)
+    out.items = items
+    return out

@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 from translate.storage import tmx
 
+from scripts.core.documents import Document
 from scripts.core.paths import ROOT
 from scripts.generators.downloads import _csv
 from scripts.generators.downloads import files as download_files
@@ -59,9 +60,9 @@ def _notes(b: Block) -> list[str]:
     return [f"{n.label}: {reader_text(n.markdown)}" for n in b.notes]
 
 
-def paired(document: str, root: Path = ROOT) -> Pairs:
-    """Every unit of the document that has an English twin, in order, with that twin."""
-    return [(u, u.en) for u in units(document, root, details=False) if u.en is not None]
+def paired(document: str, root: Path = ROOT, own: Document | None = None) -> Pairs:
+    """Every unit of the document that has an English twin, in order, with that twin (`own`: as for units)."""
+    return [(u, u.en) for u in units(document, root, details=False, own=own) if u.en is not None]
 
 
 def to_tmx(document: str, pairs: Pairs) -> str:
@@ -97,12 +98,12 @@ def to_csv(pairs: Pairs) -> str:
 def files(root: Path = ROOT) -> dict[str, str]:
     """The aligned downloads: file name (in the site's downloads folder) -> content. Those of the document
     at the language root, and of each other document with data, whose Data page lists its own."""
-    document = main_document(root)
-    pairs = paired(document, root)
+    found, document = named(root), main_document(root)
+    pairs = paired(document, root, found[document])
     names = download_files(root)
     out = {names["tmx"]: to_tmx(document, pairs), names["aligned"]: to_csv(pairs)}
-    for name, other in named(root).items():
+    for name, other in found.items():
         if other.data is not None and name != document:
-            pairs, names = paired(name, root), download_files(root, other)
+            pairs, names = paired(name, root, other), download_files(root, other)
             out.update({names["tmx"]: to_tmx(name, pairs), names["aligned"]: to_csv(pairs)})
     return out

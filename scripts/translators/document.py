@@ -33,8 +33,9 @@ class DocumentError(ValueError):
 def named(root: Path) -> dict[str, registry.Document]:
     """{translators' name: document}: the source's NAME for `source/NAME.zh.txt`, else the slug."""
     out = {}
+    sources = (root / "source").resolve()
     for d in registry.load(root):
-        published = d.source.parent.resolve() == (root / "source").resolve() and d.source.name.endswith(SOURCE_SUFFIX)
+        published = d.source.parent.resolve() == sources and d.source.name.endswith(SOURCE_SUFFIX)
         out[d.source.name.removesuffix(SOURCE_SUFFIX) if published else d.slug] = d
     return out
 
@@ -49,9 +50,17 @@ def main_document(root: Path = ROOT) -> str:
     return next((name for name, d in named(root).items() if d.folder == ""), None) or default_document(root)
 
 
+def find(document: str, root: Path = ROOT) -> registry.Document:
+    """The document of that name; DocumentError when there is none."""
+    found = named(root)
+    if document not in found:
+        raise DocumentError(f"no document '{document}' (the documents: {', '.join(sorted(found)) or 'none'})")
+    return found[document]
+
+
 def state_path(document: str, root: Path = ROOT) -> Path:
     """The translation state of the document (`python -m scripts review` keeps it)."""
-    return named(root)[check_document(document, root)].state
+    return find(document, root).state
 
 
 def default_document(root: Path = ROOT) -> str:
@@ -62,15 +71,18 @@ def default_document(root: Path = ROOT) -> str:
 
 
 def check_document(name: str, root: Path = ROOT) -> str:
-    if name not in documents(root):
-        raise DocumentError(f"no document '{name}' (the documents: {', '.join(documents(root)) or 'none'})")
+    find(name, root)
     return name
 
 
 def pages(document: str, root: Path = ROOT) -> list[str]:
     """The pages of a document that translators write, in navigation order (those of the document.yml whose
     source it is: scripts/core/documents.py), less those a generator makes whole (the glossary, the changes)."""
-    own = named(root)[check_document(document, root)]
+    return pages_of(find(document, root), root)
+
+
+def pages_of(own: registry.Document, root: Path = ROOT) -> list[str]:
+    """The pages of `own` that translators write (pages)."""
     return [p for p in registry.pages(own, root) if not generated_whole(root / "docs" / "zh" / p)]
 
 
@@ -140,14 +152,16 @@ def english(block: Block) -> str:
     return block.markdown + "".join(f"\n\n[^{n.label}]: {n.markdown}" for n in block.notes)
 
 
-def units(document: str, root: Path = ROOT, details: bool = True) -> list[Unit]:
+def units(document: str, root: Path = ROOT, details: bool = True, own: registry.Document | None = None) -> list[Unit]:
     """Every heading and paragraph of the document's Chinese pages, in order. With `details` (what an export
     gives), each unit carries the glossary terms its Chinese uses, and a stale one the Chinese it was
-    translated from, looked up in git (as `python -m scripts status` does)."""
+    translated from, looked up in git (as `python -m scripts status` does). `own`: the document, when the
+    caller has it (found by name otherwise: a reading of every document's settings)."""
     docs = root / "docs"
-    names = pages(document, root)
+    own = own or find(document, root)
+    names = pages_of(own, root)
     zh_pages, en_pages = load_language("zh", docs, names), load_language("en", docs, names)
-    state = load_state(state_path(document, root))
+    state = load_state(own.state)
     terms = glossary.load(root / "data" / "glossary.yml") if details else []
     out = []
     for page in names:

@@ -287,7 +287,7 @@ def test_where_the_tables_go_and_what_the_charts_are_called_come_from_the_docume
 
 
 def test_the_home_page_list_shows_a_title_as_text_never_as_markup() -> None:
-    import markdown  # type: ignore[import-untyped]
+    import markdown
 
     from scripts.plugin.reader import documents_section
 

@@ -37,7 +37,7 @@ from scripts.core.languages import DEFAULT_LANG, LANGS, language_of, root
 from scripts.core.yamlfile import YamlError
 from scripts.figures.model import DataError
 from scripts.generators import side_by_side, tables
-from scripts.plugin import buildcache, reader, search, sidebar, views
+from scripts.plugin import buildcache, rawhtml, reader, search, sidebar, views
 from scripts.plugin.config import BilingualConfig
 from scripts.plugin.tooltips import Tooltips
 from scripts.text import translation_state
@@ -56,6 +56,7 @@ report = logging.getLogger("scripts.tables")
 ORDER = {
     "on_config": 100,  # before Material's search plugin (0) reads its configuration: segmentation memo
     "on_files": -110,  # after I18n (-100) has picked this language's files: side-by-side pages
+    "on_page_content": 100,  # before any other plugin reads a page's HTML: its tables are back (rawhtml.py)
     "on_env": -100,  # after the plugins (0) have configured the template environment: template cache
     "on_post_build": -200,  # after I18n (-100) has built every language: sitemaps, search index of the whole site
 }
@@ -90,6 +91,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.parallel_files: dict[str, File] = {}  # the same -> its file, in navigation order
         self.nav_pages: tuple[Navigation | None, dict[str, Page]] = (None, {})  # a navigation, its pages by src_uri
         self.sidebars: sidebar.Sidebars | None = None  # the navigations the pages of one navigation carry
+        self.held = rawhtml.Held()  # the generated tables kept out of Markdown (scripts/plugin/rawhtml.py)
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -148,7 +150,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             page.meta["search"] = {**(found if isinstance(found, dict) else {}), "exclude": True}
         if len(self.documents) > 1 and page.file.src_uri == f"{lang}/index.md":  # the home page lists them
             markdown += reader.documents_section(self.documents, lang)
-        return self.tooltips.markdown(markdown, page.file.src_uri) if self.tooltips else markdown
+        markdown = self.tooltips.markdown(markdown, page.file.src_uri) if self.tooltips else markdown
+        return self.held.hold(page.file.src_uri, markdown)  # last: the tables as every step above left them
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._inner_build(config):
@@ -263,7 +266,12 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             env.bytecode_cache = buildcache.template_cache(env)
         return env
 
+    @event_priority(ORDER["on_page_content"])
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        try:
+            html = self.held.put_back(page.file.src_uri, html)
+        except ValueError as err:
+            raise PluginError(str(err)) from None
         if self.tooltips:
             html = self.tooltips.html(html, page.file.src_uri)
         if language_of(page.url) != DEFAULT_LANG:

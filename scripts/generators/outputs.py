@@ -167,15 +167,20 @@ def _inputs_digest(root: Path) -> str:
 
 
 def checked_data(
-    root: Path = ROOT, text_checks: bool = True, remember: bool = False, document: documents.Document | None = None
+    root: Path = ROOT,
+    text_checks: bool = True,
+    remember: bool = False,
+    document: documents.Document | None = None,
+    digest: str = "",
 ) -> Data:
     """The data of `document` (of the first document with data, the interview, when None), loaded and
     checked against that document's text; DataError if anything is wrong. With `remember`, the data of the
-    last call is given again if nothing it was read or checked from has changed since."""
+    last call is given again if nothing it was read or checked from has changed since (`digest`: the
+    _inputs_digest of the project, when the caller has just made it)."""
     document = document or next(iter(documents.with_data(root)), None)
     data_dir = document.data if document and document.data else root / "data" / "figures"
     key = (data_dir, text_checks)
-    digest = _inputs_digest(root) if remember else ""
+    digest = (digest or _inputs_digest(root)) if remember else ""
     if remember and key in _checked and _checked[key][0] == digest:
         return _checked[key][1]
     data = load(data_dir, root / "docs", root / "data" / "figures.schema.json")
@@ -195,8 +200,9 @@ def prepare(root: Path = ROOT, text_checks: bool = True, remember: bool = False)
     """
     out: dict[Path, str] = {}
     found: list[documents.Document | None] = [*documents.with_data(root)] or [None]
+    digest = _inputs_digest(root) if remember else ""  # of every document's inputs: made once, not once each
     for document in found:  # each document's data, held to its own text
-        out.update(outputs(checked_data(root, text_checks, remember, document), root))
+        out.update(outputs(checked_data(root, text_checks, remember, document, digest), root))
     return out
 
 

@@ -51,8 +51,14 @@ def test_the_steps_run_where_the_order_table_says_relative_to_i18n() -> None:
     from material.plugins.search.plugin import SearchPlugin
 
     assert _priority(BilingualPlugin, "on_config") > _priority(SearchPlugin, "on_config")
-    # page content: after I18n's page markdown step; every other event at the default priority
-    for event in ("on_page_content", "on_page_context", "on_pre_build", "on_startup"):
+    # the generated tables are back in a page's HTML (scripts/plugin/rawhtml.py) before any plugin of the
+    # site reads it: the plugin named last in mkdocs.yml, its on_page_content must come first by priority
+    for plugin in (I18n, SearchPlugin):
+        if hasattr(plugin, "on_page_content"):
+            assert _priority(BilingualPlugin, "on_page_content") > _priority(plugin, "on_page_content")
+    assert _priority(BilingualPlugin, "on_page_content") > 0
+    # every other event at the default priority
+    for event in ("on_page_context", "on_pre_build", "on_startup"):
         assert event not in ORDER and _priority(BilingualPlugin, event) == 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from conftest import ROOT, attr, build, one, replace_once
@@ -74,6 +75,20 @@ def test_single_and_side_by_side_views_link_to_each_other(built_site: Path) -> N
             to_single = attr(one(soup(built_site, view), "a[data-keep-paragraph]"), "href")
             assert site.target(single, to_view)[0] == view
             assert site.target(view, to_single)[0] == single
+
+
+def test_the_logo_of_every_page_leads_to_the_home_page_of_its_language(built_site: Path) -> None:
+    pages = sorted(p for p in built_site.rglob("index.html") if "pagefind" not in p.parts)
+    assert {"index.html", "en/index.html", "en/parallel/part1/index.html", "en/parallel/index.html"} <= {
+        p.relative_to(built_site).as_posix() for p in pages
+    }
+    for path in pages:
+        url = "/" + path.parent.relative_to(built_site).as_posix().removesuffix(".") + "/"
+        url = url.replace("//", "/")
+        home = "/en/" if url.startswith("/en/") else "/"
+        for logo in soup(built_site, path.relative_to(built_site).as_posix()).select("a.md-logo"):
+            target = urljoin(url, attr(logo, "href"))
+            assert target.rstrip("/") + "/" == home, (url, attr(logo, "href"))
 
 
 def test_a_side_by_side_view_follows_its_sources(project_copy: Path, tmp_path: Path) -> None:

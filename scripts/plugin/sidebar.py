@@ -64,13 +64,14 @@ class Sidebars:
         if key not in self.made:
             candidates = heapq.merge(self.shared, self.own.get(slug, []) if slug is not None else [])
             items = [i for _, i in candidates if not isinstance(i, Section) or section is None or i is section]
-            self.made[key] = self.nav if len(items) == len(self.nav.items) else _with_items(self.nav, items)
+            self.made[key] = self.nav if len(items) == len(self.nav.items) else with_items(self.nav, items)
         return self.made[key]
 
 
-def _with_items(nav: Navigation, items: list[object]) -> Navigation:
-    """`nav` with other top-level items: the same pages and home page (Navigation() would look for the
-    home page among every page again)."""
+def with_items(nav: Navigation, items: list[object]) -> Navigation:
+    """`nav` with other top-level items: the same pages and the same home page, the one I18n gave this
+    language (Navigation() would take the first home page among every page, the Chinese one, and look
+    for it among every page again for each page that asks)."""
     out = copy.copy(nav)
     out.items = items
     return out

@@ -11,6 +11,7 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from scripts.plugin.sidebar import with_items
 from scripts.text.blocks import Block
 
 
@@ -62,4 +63,4 @@ def navigation(nav: Navigation, page: Page, views: dict[str, Page]) -> Navigatio
             return view if view is page else Link(item.title or "", view.url)
         return item
 
-    return Navigation([swap(item) for item in nav.items], nav.pages)
+    return with_items(nav, [swap(item) for item in nav.items])

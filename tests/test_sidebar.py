@@ -79,3 +79,13 @@ def test_the_navigation_of_a_page_keeps_every_page_of_the_site_and_its_home_page
     nav = navigation(tmp_path)
     shown = Sidebars(nav, document_of).of(nav.pages[-1])
     assert shown is not nav and shown.pages is nav.pages and shown.homepage is nav.homepage is nav.pages[0]
+
+
+def test_a_section_with_pages_of_a_document_and_of_none_is_listed_once_on_every_page(tmp_path: Path) -> None:
+    nav = navigation(tmp_path)
+
+    def owner(page: Page) -> str | None:
+        return None if page.file.src_uri == "c1-1.md" else document_of(page)
+
+    assert shown(nav, "b/index.md", owner) == ["Chapter 1", "b/index.md", "B, part 1"]
+    assert shown(nav, "about.md", owner) == ["index.md", "Chapter 1", "Chapter 2", "about.md"]

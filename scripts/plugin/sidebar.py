@@ -51,8 +51,9 @@ class Sidebars:
         self.own: dict[str, list[tuple[int, object]]] = {}
         for position, item in enumerate(nav.items):
             owners = {owner(p) for p in pages_of(item)} if isinstance(item, Page | Section) else {None}
-            if None in owners:
+            if None in owners:  # shown with every document, so listed once, there
                 self.shared.append((position, item))
+                continue
             for slug in sorted(o for o in owners if o is not None):
                 self.own.setdefault(slug, []).append((position, item))
         self.made: dict[tuple[str | None, int], Navigation] = {}

@@ -38,7 +38,13 @@ def test_a_table_inside_a_markdown_container_comes_back_as_written() -> None:
 
 
 def test_a_section_markdown_would_read_inside_is_left_to_markdown() -> None:
-    for body in (TABLE.replace('id="table-t"', 'id="table-t" markdown="1"'), "| a |\n| - |\n| 1 |", "<p>x</p>"):
+    between = f"{TABLE}\n\nSome *text*.\n\n{TABLE}"  # starts and ends as a table, Markdown text between
+    for body in (
+        TABLE.replace('id="table-t"', 'id="table-t" markdown="1"'),
+        "| a |\n| - |\n| 1 |",
+        "<p>x</p>",
+        between,
+    ):
         assert held_body(body.split("\n")) is None, body
     page = PAGE.replace(TABLE, TABLE.replace("<table", "<table markdown"))
     assert Held().hold("p.md", page) == page

@@ -147,6 +147,7 @@ _checked: dict[tuple[Path, bool], tuple[str, Data]] = {}  # by data folder
 
 def _inputs_digest(root: Path) -> str:
     """A digest of the data files, their schema, the navigation (mkdocs.yml) and the Chinese pages."""
+    found = documents.with_data(root)
     return files_digest(
         [
             *sorted((root / "data" / "figures").glob("*.yml")),
@@ -154,13 +155,8 @@ def _inputs_digest(root: Path) -> str:
             root / "mkdocs.yml",
             *sorted(documents.folder(root).glob(f"*/{documents.FILE}")),  # tables, chart titles, not-data, idioms
             *sorted((root / "docs" / "zh").glob("*.md")),
-            *(p for d in documents.with_data(root) if d.folder and d.data for p in sorted(d.data.glob("*.yml"))),
-            *(
-                p
-                for d in documents.with_data(root)
-                if d.folder
-                for p in sorted((root / "docs" / "zh" / d.folder).glob("*.md"))
-            ),
+            *(p for d in found if d.folder and d.data for p in sorted(d.data.glob("*.yml"))),
+            *(p for d in found if d.folder for p in sorted((root / "docs" / "zh" / d.folder).glob("*.md"))),
         ],
         root,
     )

@@ -9,8 +9,8 @@ it back in that comment's place, before anything else reads that HTML. So every 
 as it was written (tests/test_rawhtml.py), and the project's 18 pages convert in about three quarters of
 the time (255–272 ms → 192–211 ms; a cached build 0.83× of what it was, farm-bench).
 
-Only a section whose body is a single `<div class="data-table">` with no `markdown` attribute anywhere in
-it is held (Markdown would read inside an element that has one). The comment carries a nonce drawn for
+Only a section whose body is a single `<div class="data-table">`, one block without a blank line and with
+no `markdown` attribute anywhere in it, is held (Markdown would read inside an element that has one). The comment carries a nonce drawn for
 each build, so that no text of a page can stand for a table."""
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ MARKDOWN_ATTRIBUTE = re.compile(r"<[^>]*\smarkdown(?:\s*=|[\s/>])", re.I)
 def held_body(body: list[str]) -> str | None:
     """The HTML of a generated section's body lines when Markdown would pass it on untouched, else None."""
     text = "\n".join(body).strip("\n")
-    if not text.startswith(TABLE_START) or not text.endswith("</div>") or MARKDOWN_ATTRIBUTE.search(text):
+    one_block = all(line.strip() for line in text.split("\n"))  # a blank line would let Markdown text follow
+    if not (one_block and text.startswith(TABLE_START) and text.endswith("</div>")) or MARKDOWN_ATTRIBUTE.search(text):
         return None
     return text
 
